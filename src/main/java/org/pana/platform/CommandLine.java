@@ -22,7 +22,7 @@ public final class CommandLine {
     public static int run(Class<?> application, String[] args) {
         SpringApplication app = new SpringApplication(application);
         app.setWebApplicationType(WebApplicationType.NONE);
-        app.setDefaultProperties(java.util.Map.of("pana.scheduling.enabled", "false", "spring.main.banner-mode", "off",
+        app.setDefaultProperties(java.util.Map.of("pana.scheduling.enabled", "false", "pana.command-line", "true", "spring.main.banner-mode", "off",
                 "logging.level.root", "WARN"));
         try (ConfigurableApplicationContext context = app.run(options(args))) {
             return dispatch(context.getBeansOfType(Command.class).values().stream().toList(), Arrays.asList(args));

@@ -10,6 +10,7 @@ import org.pana.platform.NotFound;
 import org.pana.platform.RuleViolation;
 import org.pana.platform.StateConflict;
 import org.pana.platform.TooManyRequests;
+import org.pana.platform.Versions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -67,6 +68,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             Problems.withErrors(problem, errors);
         }
         return respond(request, response, problem);
+    }
+
+    @ExceptionHandler(Versions.PreconditionRequired.class)
+    ResponseEntity<Object> preconditionRequired(Versions.PreconditionRequired e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        return respond(request, response, Problems.of(HttpStatus.PRECONDITION_REQUIRED, "if-match-required", e.getMessage()));
+    }
+
+    @ExceptionHandler(Versions.PreconditionFailed.class)
+    ResponseEntity<Object> preconditionFailed(Versions.PreconditionFailed e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        return respond(request, response, Problems.of(HttpStatus.PRECONDITION_FAILED, "stale-version", e.getMessage()));
     }
 
     @ExceptionHandler(TooManyRequests.class)
