@@ -38,6 +38,8 @@ public class TestDatabase implements EnvironmentPostProcessor, Ordered {
             properties.put("spring.datasource.password", "");
         }
         properties.putIfAbsent("pana.scheduling.enabled", "false");
+        // Every test context holds the demo organisations and users of api.md, so tests sign in as them.
+        if (!environment.containsProperty("pana.demo")) properties.put("pana.demo", "true");
         environment.getPropertySources().addFirst(new MapPropertySource("panaTestDatabase", properties));
     }
 
