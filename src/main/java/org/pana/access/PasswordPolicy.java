@@ -36,10 +36,38 @@ class PasswordPolicy {
         if (password.codePointCount(0, password.length()) > MAX_LENGTH) {
             return Optional.of("Password must be at most " + MAX_LENGTH + " characters long.");
         }
-        if (common.contains(password.toLowerCase(Locale.ROOT))) {
+        if (isPredictable(password)) {
             return Optional.of("This password is too common. Choose a less predictable one, for example a few unrelated words.");
         }
         return Optional.empty();
+    }
+
+    /**
+     * A common password, a common password padded with digits or symbols ("password1234"), a run along
+     * the keyboard or the alphabet ("qwertyuiopas", "abcdefghijkl"), or a few characters repeated.
+     * The common list holds mostly short passwords, which the length rule refuses anyway; the padding
+     * and run rules are what catches the long variants people choose to satisfy a length rule.
+     */
+    boolean isPredictable(String password) {
+        String lower = password.toLowerCase(Locale.ROOT);
+        if (common.contains(lower)) return true;
+        String root = lower.replaceAll("^[\\p{N}\\p{P}\\p{S}\\s]+|[\\p{N}\\p{P}\\p{S}\\s]+$", "");
+        if (root.length() < lower.length() && (root.isEmpty() || common.contains(root) || isRun(root))) return true;
+        if (isRun(lower)) return true;
+        return lower.codePoints().distinct().count() <= 3;
+    }
+
+    private static final String[] RUNS = {"qwertyuiopasdfghjklzxcvbnm", "1234567890", "abcdefghijklmnopqrstuvwxyz",
+            "йцукенгшщзхъфывапролджэячсмитьбю", "абвгдеёжзийклмнопрстуфхцчшщъыьэюя", "1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p"};
+
+    /** The whole text is one stretch of a keyboard row or of the alphabet, forwards or backwards. */
+    private static boolean isRun(String text) {
+        if (text.length() < 4) return false;
+        String reversed = new StringBuilder(text).reverse().toString();
+        for (String run : RUNS) {
+            if (run.contains(text) || run.contains(reversed)) return true;
+        }
+        return false;
     }
 
     private static Set<String> load() {
