@@ -133,7 +133,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
-        ProblemDetail problem = body instanceof ProblemDetail p ? p : null;
+        ProblemDetail problem = body instanceof ProblemDetail p ? p
+                : ex instanceof org.springframework.web.ErrorResponse error ? error.getBody() : null;
         if (problem == null) {
             HttpStatus status = HttpStatus.valueOf(statusCode.value());
             problem = Problems.of(status, slug(status), status.getReasonPhrase());
