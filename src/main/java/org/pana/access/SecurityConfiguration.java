@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.pana.audit.AuditEntry;
 import org.pana.audit.AuditTrail;
 import org.pana.platform.web.Problems;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -17,8 +18,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -36,6 +35,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration
 @EnableMethodSecurity
+@ConditionalOnWebApplication
 class SecurityConfiguration {
 
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -43,12 +43,6 @@ class SecurityConfiguration {
 
     static final String[] PUBLIC_PAGES = {"/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
             "/actuator/health", "/actuator/health/**"};
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        // {bcrypt} by default; the id prefix lets a later move to Argon2 re-hash at sign-in.
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
 
     @Bean
     AuthenticationProvider signInProvider(SignIn signIn) {

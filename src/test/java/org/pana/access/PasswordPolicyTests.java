@@ -42,7 +42,7 @@ class PasswordPolicyTests {
 
     @Test
     void checksPasswordsExactlyAsTyped() {
-        var encoder = new SecurityConfiguration().passwordEncoder();
+        var encoder = PasswordHashing.passwordEncoder();
         String hash = encoder.encode("Correct Horse Battery ");
         assertThat(hash).startsWith("{bcrypt}");
         assertThat(encoder.matches("Correct Horse Battery ", hash)).isTrue();
