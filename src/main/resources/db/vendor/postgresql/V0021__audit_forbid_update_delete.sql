@@ -3,7 +3,7 @@
 CREATE FUNCTION audit_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   RAISE EXCEPTION 'The audit trail is append-only: % on % is refused', TG_OP, TG_TABLE_NAME
-    USING ERRCODE = 'insufficient_privilege';
+    USING ERRCODE = 'restrict_violation';
 END;
 $$;
 

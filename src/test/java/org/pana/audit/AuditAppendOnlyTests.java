@@ -22,7 +22,7 @@ import org.pana.testing.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Nothing can update or delete an audit event: not the application's code, and on PostgreSQL not the database either. */
@@ -80,13 +80,13 @@ class AuditAppendOnlyTests {
         long seq = jdbc.sql("SELECT MAX(seq) FROM audit_event").query(Long.class).single();
 
         assertThatThrownBy(() -> jdbc.sql("UPDATE audit_event SET actor = 'someone-else' WHERE seq = ?").param(seq).update())
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+                .isInstanceOf(DataIntegrityViolationException.class).rootCause().hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_event WHERE seq = ?").param(seq).update())
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+                .isInstanceOf(DataIntegrityViolationException.class).rootCause().hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("TRUNCATE audit_event").update())
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+                .isInstanceOf(DataIntegrityViolationException.class).rootCause().hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_chain_head").update())
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+                .isInstanceOf(DataIntegrityViolationException.class).rootCause().hasMessageContaining("append-only");
 
         assertThat(jdbc.sql("SELECT actor FROM audit_event WHERE seq = ?").param(seq).query(String.class).single()).isEqualTo("officer1");
         trail.record(AuditFixtures.anActor("officer1"), AuditFixtures.aPersonRead("p-2"));
