@@ -4,12 +4,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.pana.platform.CallerIdentity;
 import org.pana.platform.TimeOrderedIds;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +23,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -40,6 +46,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class AuditTrail {
 
     static final String GENESIS_HASH = "0".repeat(64);
+    static final String EVENT_COLUMNS = "seq, id, occurred_at, actor_id, actor, organisation_id, organisation, action,"
+            + " subject_type, subject_id, outcome, client_address, purpose, details, previous_hash, hash";
+    private static final int VERIFY_PAGE_SIZE = 1000;
+    private static final Pattern UNSAFE_CHARACTERS = Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}\\u202A-\\u202E\\u2066-\\u2069]");
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -87,6 +97,31 @@ public class AuditTrail {
         }
     }
 
+    /**
+     * Walks the whole trail in {@code seq} order, a page at a time, and checks that every event's hash
+     * matches its content, that it links to the hash of the event before it, that the sequence numbers
+     * run 1, 2, 3... without a gap, and that the last event is the one the chain's head records. Any
+     * single changed, deleted (the last one included), inserted or reordered event is reported as the
+     * first broken event. Runs in one repeatable-read snapshot, so events appended meanwhile do not
+     * look like tampering.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public ChainVerification verify() {
+        ChainHead head = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1")
+                .query((rs, n) -> new ChainHead(rs.getLong(1), rs.getString(2))).single();
+        ChainWalk walk = new ChainWalk(head.lastSeq(), head.lastHash());
+        long after = Long.MIN_VALUE;
+        List<StoredEvent> page;
+        do {
+            page = jdbc.sql("SELECT " + EVENT_COLUMNS + " FROM audit_event WHERE seq > :after ORDER BY seq LIMIT :limit")
+                    .param("after", after).param("limit", VERIFY_PAGE_SIZE)
+                    .query(AuditTrail::storedEvent).list();
+            page.forEach(walk::check);
+            if (!page.isEmpty()) after = page.get(page.size() - 1).seq();
+        } while (page.size() == VERIFY_PAGE_SIZE);
+        return walk.result();
+    }
+
     /** The actor of the current request, from the security context and the servlet request. */
     public static AuditActor currentActor() {
         String address = clientAddress();
@@ -123,7 +158,7 @@ public class AuditTrail {
                   subject_type, subject_id, outcome, client_address, purpose, details, previous_hash, hash)
                 VALUES (:seq, :id, :at, :actorId, :actor, :organisationId, :organisation, :action,
                   :subjectType, :subjectId, :outcome, :clientAddress, :purpose, :details, :previousHash, :hash)""")
-                .param("seq", event.seq()).param("id", event.id()).param("at", Timestamp.from(event.occurredAt()))
+                .param("seq", event.seq()).param("id", event.id()).param("at", event.occurredAt().atOffset(ZoneOffset.UTC))
                 .param("actorId", event.actorId()).param("actor", event.actor())
                 .param("organisationId", event.organisationId()).param("organisation", event.organisation())
                 .param("action", event.action()).param("subjectType", event.subjectType()).param("subjectId", event.subjectId())
@@ -139,11 +174,18 @@ public class AuditTrail {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** Removes line breaks and control characters (no forged log or CSV lines) and bounds the length. */
+    /**
+     * Replaces line breaks and control characters with spaces (no forged log or CSV lines) and bounds the
+     * length. Besides ASCII controls this covers C1 controls such as NEL, the Unicode line and paragraph
+     * separators and the bidirectional overrides that can make a log line read differently than it is.
+     */
     static String clean(String value, int max) {
         if (value == null) return null;
-        String cleaned = value.replaceAll("\\p{Cntrl}", " ");
-        return cleaned.length() <= max ? cleaned : cleaned.substring(0, max);
+        String cleaned = UNSAFE_CHARACTERS.matcher(value).replaceAll(" ");
+        if (cleaned.length() <= max) return cleaned;
+        // Do not cut a surrogate pair in half: half a character cannot be stored and hashed identically.
+        int end = Character.isHighSurrogate(cleaned.charAt(max - 1)) ? max - 1 : max;
+        return cleaned.substring(0, end);
     }
 
     /** SHA-256 over every stored field and the previous event's hash, each length-prefixed so fields cannot run into each other. */
@@ -161,6 +203,15 @@ public class AuditTrail {
         } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
+    }
+
+    static StoredEvent storedEvent(ResultSet rs, int row) throws SQLException {
+        return new StoredEvent(rs.getLong("seq"), rs.getObject("id", UUID.class),
+                rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getObject("actor_id", UUID.class),
+                rs.getString("actor"), rs.getObject("organisation_id", UUID.class), rs.getString("organisation"),
+                rs.getString("action"), rs.getString("subject_type"), rs.getString("subject_id"), rs.getString("outcome"),
+                rs.getString("client_address"), rs.getString("purpose"), rs.getString("details"),
+                rs.getString("previous_hash"), rs.getString("hash"));
     }
 
     private record ChainHead(long lastSeq, String lastHash) {}

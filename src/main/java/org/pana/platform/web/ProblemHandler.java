@@ -21,6 +21,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -84,6 +86,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> tooMany(TooManyRequests e, HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())));
         return respond(request, response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", e.getMessage()));
+    }
+
+    /**
+     * A denial raised by {@code @PreAuthorize} (or a missing sign-in) goes back to Spring Security's
+     * exception translation, which answers 401 or 403 as the security configuration says, instead of
+     * becoming a 500 in the catch-all below.
+     */
+    @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
+    void passToSecurity(Exception e) throws Exception {
+        throw e;
     }
 
     @ExceptionHandler(Exception.class)
