@@ -13,7 +13,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
@@ -34,7 +33,6 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * of security.md #37.
  */
 @Configuration
-@EnableMethodSecurity
 @ConditionalOnWebApplication
 class SecurityConfiguration {
 

@@ -100,10 +100,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
-        if (e instanceof org.springframework.security.access.AccessDeniedException
-                || e instanceof org.springframework.security.core.AuthenticationException) {
-            throw e; // Spring Security answers these (403 or sign-in), and audits the denial
-        }
         String correlationId = MDC.get(CorrelationIdFilter.MDC_KEY);
         log.error("Unexpected error [correlationId={}]", correlationId, e);
         ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
