@@ -59,7 +59,7 @@ class AdministrationApi {
     @PostMapping("/organisations")
     ResponseEntity<?> createOrganisation(@AuthenticationPrincipal PanaUser admin, @RequestBody OrganisationRequest request,
             @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key) {
-        return idempotency.createOnce("admin.organisations", key, request, () -> {
+        return idempotency.createOnce("organisation.create", key, request, () -> {
             Organisation created = administration.createOrganisation(admin, new Administration.NewOrganisation(request.name(), request.type()));
             return ResponseEntity.created(URI.create("/api/v1/admin/organisations/" + created.id())).body(OrganisationView.of(created));
         });
@@ -84,7 +84,7 @@ class AdministrationApi {
     @PostMapping("/users")
     ResponseEntity<?> createUser(@AuthenticationPrincipal PanaUser admin, @RequestBody UserRequest request,
             @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key) {
-        return idempotency.createOnce("admin.users", key, request, () -> {
+        return idempotency.createOnce("user.create", key, request, () -> {
             Administration.UserView created = administration.createUser(admin, new Administration.NewUser(request.username(),
                     request.displayName(), request.organisationId(), request.roles(), request.password()));
             return ResponseEntity.created(URI.create("/api/v1/admin/users/" + created.id()))

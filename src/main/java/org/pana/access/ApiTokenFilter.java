@@ -10,7 +10,7 @@ import org.pana.audit.AuditEntry;
 import org.pana.audit.AuditOutcome;
 import org.pana.audit.AuditTrail;
 import org.pana.audit.AuditActor;
-import org.pana.platform.web.Problems;
+import org.pana.platform.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;

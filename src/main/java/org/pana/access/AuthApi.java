@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Size;
 import org.pana.audit.AuditEntry;
 import org.pana.audit.AuditTrail;
 import org.pana.platform.TooManyRequests;
-import org.pana.platform.web.Problems;
+import org.pana.platform.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

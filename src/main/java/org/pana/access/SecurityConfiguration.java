@@ -3,7 +3,7 @@ package org.pana.access;
 import jakarta.servlet.http.HttpServletRequest;
 import org.pana.audit.AuditEntry;
 import org.pana.audit.AuditTrail;
-import org.pana.platform.web.Problems;
+import org.pana.platform.Problems;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

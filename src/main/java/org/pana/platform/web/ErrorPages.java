@@ -1,5 +1,7 @@
 package org.pana.platform.web;
 
+import org.pana.platform.Problems;
+
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package org.pana.platform.web;
 
+import org.pana.platform.Problems;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

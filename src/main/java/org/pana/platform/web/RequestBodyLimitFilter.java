@@ -1,5 +1,7 @@
 package org.pana.platform.web;
 
+import org.pana.platform.Problems;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

@@ -1,4 +1,4 @@
-package org.pana.platform.web;
+package org.pana.platform;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
