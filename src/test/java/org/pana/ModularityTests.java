@@ -1,5 +1,8 @@
 package org.pana;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -19,5 +22,9 @@ class ModularityTests {
                 .writeModulesAsPlantUml()
                 .writeIndividualModulesAsPlantUml()
                 .writeModuleCanvases();
+        assertThat(Path.of("docs/modules/components.puml")).exists();
+        for (var module : MODULES) {
+            assertThat(Path.of("docs/modules/module-" + module.getIdentifier() + ".puml")).exists();
+        }
     }
 }

@@ -62,6 +62,15 @@ class PageSecurityTests {
     }
 
     @Test
+    void endsASessionAfterThirtyIdleMinutes() throws Exception {
+        Cookie session = signIn("unhcr.monitor", "pana-demo", null);
+        String id = new String(java.util.Base64.getDecoder().decode(session.getValue()), java.nio.charset.StandardCharsets.UTF_8);
+        Integer idleSeconds = jdbc.sql("SELECT max_inactive_interval FROM spring_session WHERE session_id = :id").param("id", id)
+                .query(Integer.class).single();
+        assertThat(idleSeconds).isEqualTo(30 * 60);
+    }
+
+    @Test
     void showsTheSameErrorForAWrongPasswordAndAnUnknownUser() throws Exception {
         mvc.perform(post("/login").param("username", "auditor").param("password", "wrong").with(csrf()))
                 .andExpect(redirectedUrl("/login?error"));

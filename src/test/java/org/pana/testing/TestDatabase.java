@@ -38,6 +38,9 @@ public class TestDatabase implements EnvironmentPostProcessor, Ordered {
             properties.put("spring.datasource.password", "");
         }
         properties.putIfAbsent("pana.scheduling.enabled", "false");
+        // Quiet test output: warnings and errors only, no banner.
+        if (!environment.containsProperty("logging.level.root")) properties.put("logging.level.root", "WARN");
+        properties.put("spring.main.banner-mode", "off");
         // Every test context holds the demo organisations and users of api.md, so tests sign in as them.
         if (!environment.containsProperty("pana.demo")) properties.put("pana.demo", "true");
         environment.getPropertySources().addFirst(new MapPropertySource("panaTestDatabase", properties));
