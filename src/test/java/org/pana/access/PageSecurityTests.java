@@ -62,6 +62,18 @@ class PageSecurityTests {
     }
 
     @Test
+    void endsTheSessionAtSignOutAndAuditsIt() throws Exception {
+        Cookie session = signIn("migration.officer", "pana-demo", null);
+        long signOuts = jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'SIGN_OUT' AND actor = 'migration.officer'")
+                .query(Long.class).single();
+        mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
+        mvc.perform(post("/logout").cookie(session).with(csrf())).andExpect(redirectedUrl("/login?signed-out"));
+        mvc.perform(get("/").cookie(session)).andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'SIGN_OUT' AND actor = 'migration.officer'")
+                .query(Long.class).single()).isEqualTo(signOuts + 1);
+    }
+
+    @Test
     void endsASessionAfterThirtyIdleMinutes() throws Exception {
         Cookie session = signIn("unhcr.monitor", "pana-demo", null);
         String id = new String(java.util.Base64.getDecoder().decode(session.getValue()), java.nio.charset.StandardCharsets.UTF_8);
