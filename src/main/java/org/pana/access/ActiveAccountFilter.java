@@ -27,6 +27,13 @@ class ActiveAccountFilter extends OncePerRequestFilter {
         this.accounts = accounts;
     }
 
+    /** Static assets carry no data; they need no fresh look at the account. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/js/");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
