@@ -144,6 +144,7 @@ class SignInBrowserTests {
         assertThat(session).as("session cookie accepted by Chromium").isNotNull();
         assertThat(session.isSecure()).isTrue();
         assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).isEqualTo("Lax");
 
         assertThat(browser.findElements(By.cssSelector("[data-testid=demo-banner]"))).hasSize(1);
         assertThat(browser.findElement(By.cssSelector("[data-testid=demo-banner]")).isDisplayed()).isTrue();
