@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * Bearer tokens for the API. A token is 32 random bytes; the database keeps only its SHA-256, with its
  * expiry and revocation. Because every request looks the token up, logging out, disabling a user or
  * deactivating an organisation takes effect on the very next request (security.md #18), and a forged,
- * altered or re-signed token simply is not found (#17). See docs/adr/0001-opaque-api-tokens.md.
+ * altered or re-signed token simply is not found (#17). See docs/adr/0002-opaque-api-tokens.md.
  */
 @Component
 class ApiTokens {

@@ -5,6 +5,7 @@ import org.pana.audit.AuditEntry;
 import org.pana.audit.AuditTrail;
 import org.pana.platform.Problems;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -21,6 +22,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
@@ -39,7 +41,7 @@ class SecurityConfiguration {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    static final String[] PUBLIC_PAGES = {"/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico",
+    static final String[] PUBLIC_PAGES = {"/login", "/error", "/webjars/**", "/css/**", "/js/**", "/assets/**", "/favicon.ico",
             "/actuator/health", "/actuator/health/**"};
 
     @Bean
@@ -96,9 +98,20 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, Accounts accounts, AuditTrail audit) throws Exception {
-        http.authorizeHttpRequests(authorize -> authorize
+    SecurityFilterChain pages(HttpSecurity http, Accounts accounts, AuditTrail audit,
+            @Value("${management.server.port:-1}") int managementPort) throws Exception {
+        // Only page navigations are remembered for after sign-in: a stylesheet or font fetched while signed
+        // out must not overwrite the page the user asked for, nor race with it on the session row.
+        HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+        requestCache.setRequestMatcher(request -> "GET".equals(request.getMethod())
+                && String.valueOf(request.getHeader("Accept")).contains("text/html"));
+        // On a separate management port (bound to an internal address, docs/operations.md) Prometheus may scrape.
+        RequestMatcher managementPortMetrics = request -> managementPort > 0 && request.getLocalPort() == managementPort
+                && path(request).startsWith("/actuator/prometheus");
+        http.requestCache(cache -> cache.requestCache(requestCache))
+                .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(PUBLIC_PAGES).permitAll()
+                        .requestMatchers(managementPortMetrics).permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMINISTRATOR.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll()
