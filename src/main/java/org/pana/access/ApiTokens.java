@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
+import java.time.ZoneOffset;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +46,7 @@ class ApiTokens {
         Instant now = clock.instant();
         jdbc.sql("INSERT INTO access_api_token (token_hash, user_id, issued_at, expires_at) VALUES (:hash, :user, :now, :expires)")
                 .param("hash", hash(token)).param("user", user.userId())
-                .param("now", Timestamp.from(now)).param("expires", Timestamp.from(now.plus(lifetime))).update();
+                .param("now", now.atOffset(ZoneOffset.UTC)).param("expires", now.plus(lifetime).atOffset(ZoneOffset.UTC)).update();
         return new IssuedToken(token, lifetime);
     }
 
@@ -56,24 +56,24 @@ class ApiTokens {
             return Optional.empty();
         }
         return jdbc.sql("SELECT user_id FROM access_api_token WHERE token_hash = :hash AND revoked_at IS NULL AND expires_at > :now")
-                .param("hash", hash(token)).param("now", Timestamp.from(clock.instant()))
+                .param("hash", hash(token)).param("now", clock.instant().atOffset(ZoneOffset.UTC))
                 .query(UUID.class).optional()
                 .flatMap(accounts::activeUser);
     }
 
     void revoke(String token) {
         jdbc.sql("UPDATE access_api_token SET revoked_at = :now WHERE token_hash = :hash AND revoked_at IS NULL")
-                .param("now", Timestamp.from(clock.instant())).param("hash", hash(token)).update();
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC)).param("hash", hash(token)).update();
     }
 
     void revokeAllOf(UUID userId) {
         jdbc.sql("UPDATE access_api_token SET revoked_at = :now WHERE user_id = :user AND revoked_at IS NULL")
-                .param("now", Timestamp.from(clock.instant())).param("user", userId).update();
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC)).param("user", userId).update();
     }
 
     /** Forgets tokens that expired before the cutoff; returns how many. */
     int forgetExpiredBefore(Instant cutoff) {
-        return jdbc.sql("DELETE FROM access_api_token WHERE expires_at < :cutoff").param("cutoff", Timestamp.from(cutoff)).update();
+        return jdbc.sql("DELETE FROM access_api_token WHERE expires_at < :cutoff").param("cutoff", cutoff.atOffset(ZoneOffset.UTC)).update();
     }
 
     private static String hash(String token) {

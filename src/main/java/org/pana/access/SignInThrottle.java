@@ -1,6 +1,6 @@
 package org.pana.access;
 
-import java.sql.Timestamp;
+import java.time.ZoneOffset;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +39,7 @@ class SignInThrottle {
         Instant now = clock.instant();
         return jdbc.sql("SELECT locked_until FROM access_sign_in_failure WHERE username_key = :key")
                 .param("key", usernameKey)
-                .query((rs, n) -> rs.getTimestamp(1))
+                .query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class))
                 .optional()
                 .filter(until -> until != null && until.toInstant().isAfter(now))
                 .map(until -> Duration.between(now, until.toInstant()));
@@ -47,24 +47,24 @@ class SignInThrottle {
 
     void recordFailure(String usernameKey) {
         Instant now = clock.instant();
-        Timestamp windowStart = Timestamp.from(now.minus(window));
+        var windowStart = now.minus(window).atOffset(ZoneOffset.UTC);
         int updated = jdbc.sql("""
                 UPDATE access_sign_in_failure SET
                   failures = CASE WHEN window_start < :windowStart THEN 1 ELSE failures + 1 END,
                   window_start = CASE WHEN window_start < :windowStart THEN :now ELSE window_start END
                 WHERE username_key = :key""")
-                .param("windowStart", windowStart).param("now", Timestamp.from(now)).param("key", usernameKey).update();
+                .param("windowStart", windowStart).param("now", now.atOffset(ZoneOffset.UTC)).param("key", usernameKey).update();
         if (updated == 0) {
             try {
                 jdbc.sql("INSERT INTO access_sign_in_failure (username_key, failures, window_start) VALUES (:key, 1, :now)")
-                        .param("key", usernameKey).param("now", Timestamp.from(now)).update();
+                        .param("key", usernameKey).param("now", now.atOffset(ZoneOffset.UTC)).update();
             } catch (DuplicateKeyException concurrentFirstFailure) {
                 recordFailure(usernameKey);
                 return;
             }
         }
         jdbc.sql("UPDATE access_sign_in_failure SET locked_until = :until, failures = 0 WHERE username_key = :key AND failures >= :max")
-                .param("until", Timestamp.from(now.plus(lockout))).param("key", usernameKey).param("max", maxFailures).update();
+                .param("until", now.plus(lockout).atOffset(ZoneOffset.UTC)).param("key", usernameKey).param("max", maxFailures).update();
     }
 
     void recordSuccess(String usernameKey) {

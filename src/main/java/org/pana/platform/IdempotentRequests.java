@@ -4,7 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
+import java.time.ZoneOffset;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -82,7 +82,7 @@ public class IdempotentRequests {
     /** Forgets keys older than the retention period; returns how many were removed. */
     public int expireOlderThan(java.time.Instant cutoff) {
         return jdbc.sql("DELETE FROM platform_idempotency_key WHERE created_at < :cutoff")
-                .param("cutoff", Timestamp.from(cutoff)).update();
+                .param("cutoff", cutoff.atOffset(ZoneOffset.UTC)).update();
     }
 
     private static StateConflict inFlight() {
@@ -117,7 +117,7 @@ public class IdempotentRequests {
                 .param("status", response.getStatusCode().value())
                 .param("location", location == null ? null : location.toString())
                 .param("body", body)
-                .param("createdAt", Timestamp.from(clock.instant()))
+                .param("createdAt", clock.instant().atOffset(ZoneOffset.UTC))
                 .update();
     }
 

@@ -1,7 +1,7 @@
 package org.pana.platform;
 
 import java.net.InetAddress;
-import java.sql.Timestamp;
+import java.time.ZoneOffset;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +43,7 @@ public class ScheduledJobs {
         }
         UUID run = ids.next();
         jdbc.sql("INSERT INTO platform_job_run (id, name, node, started_at) VALUES (:id, :name, :node, :at)")
-                .param("id", run).param("name", name).param("node", node).param("at", Timestamp.from(now)).update();
+                .param("id", run).param("name", name).param("node", node).param("at", now.atOffset(ZoneOffset.UTC)).update();
         String outcome = "FAILED";
         try {
             job.run();
@@ -53,10 +53,10 @@ public class ScheduledJobs {
         } finally {
             Instant end = clock.instant();
             jdbc.sql("UPDATE platform_job_run SET finished_at = :at, outcome = :outcome WHERE id = :id")
-                    .param("at", Timestamp.from(end)).param("outcome", outcome).param("id", run).update();
+                    .param("at", end.atOffset(ZoneOffset.UTC)).param("outcome", outcome).param("id", run).update();
             Instant release = now.plus(holdAtLeast).isAfter(end) ? now.plus(holdAtLeast) : end;
             jdbc.sql("UPDATE platform_job_lock SET locked_until = :until WHERE name = :name AND locked_by = :node")
-                    .param("until", Timestamp.from(release)).param("name", name).param("node", node).update();
+                    .param("until", release.atOffset(ZoneOffset.UTC)).param("name", name).param("node", node).update();
         }
         return true;
     }
@@ -65,14 +65,14 @@ public class ScheduledJobs {
         int taken = jdbc.sql("""
                 UPDATE platform_job_lock SET locked_until = :until, locked_at = :now, locked_by = :node
                 WHERE name = :name AND locked_until <= :now""")
-                .param("until", Timestamp.from(until)).param("now", Timestamp.from(now))
+                .param("until", until.atOffset(ZoneOffset.UTC)).param("now", now.atOffset(ZoneOffset.UTC))
                 .param("node", node).param("name", name).update();
         if (taken == 1) {
             return true;
         }
         try {
             jdbc.sql("INSERT INTO platform_job_lock (name, locked_until, locked_at, locked_by) VALUES (:name, :until, :now, :node)")
-                    .param("name", name).param("until", Timestamp.from(until)).param("now", Timestamp.from(now))
+                    .param("name", name).param("until", until.atOffset(ZoneOffset.UTC)).param("now", now.atOffset(ZoneOffset.UTC))
                     .param("node", node).update();
             return true;
         } catch (DuplicateKeyException takenByAnother) {
