@@ -58,19 +58,23 @@ for run in $(seq 1 "$RUNS"); do
   work=$(mktemp -d /tmp/pana-cold-start.XXXXXX)
   port=$(free_port)
   start=$(date +%s.%N)
+  deadline=$((SECONDS + TIMEOUT))
   # shellcheck disable=SC2086 # JAVA_OPTS and PANA_ARGS are word lists
   (cd "$work" && exec "$JAVA" ${JAVA_OPTS:-} -jar "$JAR" --server.port="$port" \
       "--spring.datasource.url=jdbc:h2:file:$work/data/pana;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
       ${PANA_ARGS:-} > "$work/pana.log" 2>&1) &
   pid=$!
   while :; do
-    if curl -fsS --max-time 2 "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; then
+    # Only ask for health once the port accepts connections: a poll that forks curl, grep and awk ten times
+    # a second costs the starting JVM a noticeable share of a 2-core machine.
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null \
+        && curl -fsS --max-time 2 "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; then
       up=$(date +%s.%N)
       cpu=$(awk -v t="$ticks" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$pid/stat")
       break
     fi
     if ! kill -0 "$pid" 2>/dev/null; then echo "run $run: Pana exited before it was UP; its log:" >&2; tail -40 "$work/pana.log" >&2; exit 1; fi
-    if awk -v now="$(date +%s.%N)" -v start="$start" -v limit="$TIMEOUT" 'BEGIN { exit !(now - start > limit) }'; then
+    if [ "$SECONDS" -gt "$deadline" ]; then
       echo "run $run: not UP after $TIMEOUT s" >&2; tail -40 "$work/pana.log" >&2; exit 1
     fi
     sleep 0.1
