@@ -93,7 +93,8 @@ public class Administration {
         return saved;
     }
 
-    @Transactional(readOnly = true)
+    /** The users of the administrator's jurisdiction; the listing is audited (staff records are personal data too). */
+    @Transactional
     public List<UserView> users(PanaUser admin) {
         List<Organisation> visible = organisations(admin);
         List<UserView> views = new ArrayList<>();
@@ -102,12 +103,14 @@ public class Administration {
                     .ifPresent(o -> views.add(view(account, o)));
         }
         views.sort(java.util.Comparator.comparing(UserView::username));
+        audit.record(AuditEntry.success("USERS_LISTED", "USER", null).withDetails("count=" + views.size()));
         return views;
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     public UserView user(PanaUser admin, UUID id) {
         UserAccount account = visibleAccount(admin, id);
+        audit.record(AuditEntry.success("USER_READ", "USER", id));
         return view(account, organisations.findById(account.organisationId()).orElseThrow());
     }
 
@@ -167,7 +170,10 @@ public class Administration {
     private UserAccount visibleAccount(PanaUser admin, UUID id) {
         return users.findById(id)
                 .filter(u -> organisations.findById(u.organisationId()).map(o -> o.jurisdiction().equals(admin.jurisdiction())).orElse(false))
-                .orElseThrow(() -> new NotFound("User"));
+                .orElseThrow(() -> {
+                    audit.recordSeparately(AuditEntry.denied("USER_READ", "USER", id));
+                    return new NotFound("User");
+                });
     }
 
     private static UserView view(UserAccount account, Organisation organisation) {

@@ -113,10 +113,23 @@ class AdministrationApiTests {
                 .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
         String hidden = mvc.perform(get("/api/v1/admin/users/" + userId).header("Authorization", admin))
                 .andExpect(status().isNotFound()).andReturn().getResponse().getContentAsString();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'USER_READ' AND outcome = 'DENIED' AND subject_id = :id")
+                .param("id", userId.toString()).query(Long.class).single()).isEqualTo(1);
         assertThat(hidden.replaceAll("\"instance\":\"[^\"]*\"", "")).isEqualTo(unknown.replaceAll("\"instance\":\"[^\"]*\"", ""));
         mvc.perform(post("/api/v1/admin/users/" + userId + "/deactivate").header("Authorization", admin)).andExpect(status().isNotFound());
         assertThat(jdbc.sql("SELECT active FROM access_user WHERE id = :id").param("id", userId).query(Boolean.class).single()).isTrue();
         mvc.perform(get("/api/v1/admin/organisations/" + orgId).header("Authorization", admin)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void auditsEveryReadOfAUser() throws Exception {
+        String created = mvc.perform(post("/api/v1/admin/users").header("Authorization", admin).contentType(MediaType.APPLICATION_JSON)
+                .content(userJson(unique("read.")))).andReturn().getResponse().getContentAsString();
+        String id = JsonPath.read(created, "$.id");
+        mvc.perform(get("/api/v1/admin/users/" + id).header("Authorization", admin)).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/admin/users/" + id).header("Authorization", admin)).andExpect(status().isOk());
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'USER_READ' AND outcome = 'SUCCESS' AND subject_id = :id")
+                .param("id", id).query(Long.class).single()).isEqualTo(2);
     }
 
     @Test
