@@ -183,6 +183,37 @@ class SignInBrowserTests {
         assertThat(path()).isEqualTo("/login");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"admin", "auditor"})
+    void everyLinkOnTheHomePageOpensAWorkingPage(String username) throws IOException {
+        signIn(username, "pana-demo");
+        List<String> links = browser.findElements(By.cssSelector("main a.govuk-link")).stream()
+                .map(a -> java.net.URI.create(a.getAttribute("href")).getPath()).toList();
+        assertThat(links).isNotEmpty().contains("/calendar");
+        for (String link : links) {
+            open(link);
+            assertThat(path()).as(link).isEqualTo(link);
+            assertThat(browser.findElement(By.tagName("h1")).getText()).as(link).isNotBlank()
+                    .isNotEqualTo(bundle("platform").getProperty("error.title"));
+            assertThat(browser.getPageSource()).as(link).doesNotContain("??");
+            screenshot("page-" + username + link.replace('/', '-'));
+        }
+        browser.findElement(By.cssSelector("[data-testid=sign-out]")).click();
+    }
+
+    @Test
+    void theCalendarAddsWorkingDaysInPlaceWithHtmxUnderTheContentSecurityPolicy() throws IOException {
+        signIn("border.officer", "pana-demo");
+        open("/calendar/KAZ?year=2026");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('from').value = '2026-03-20'");
+        browser.findElement(By.id("days")).sendKeys("5");
+        browser.findElement(By.cssSelector("[data-testid=add-working-days-form] button[type=submit]")).click();
+        WebElement result = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=add-working-days-result]")));
+        assertThat(result.getAttribute("data-date")).isEqualTo("2026-04-01");
+        assertThat(browser.getCurrentUrl()).as("htmx swapped the result in; no full page load").doesNotContain("from=");
+        screenshot("calendar-add-working-days");
+    }
+
     @Test
     void aWrongPasswordShowsTheErrorSummary() throws IOException {
         signIn("auditor", "not-the-password");
