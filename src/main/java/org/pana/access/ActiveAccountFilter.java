@@ -6,6 +6,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -17,14 +20,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Re-reads the signed-in user on every page request: a deactivated user (or organisation) is signed out
  * on the next request, and role changes take effect at once (security.md #18). One indexed query per
- * request is the price of no stale grants living in a session.
+ * request is the price of no stale grants living in a session. A session older than its absolute
+ * lifetime (12 hours by default, security.md #20) ends here too, however active it was; the idle
+ * timeout is Spring Session's.
  */
 class ActiveAccountFilter extends OncePerRequestFilter {
 
     private final Accounts accounts;
+    private final Clock clock;
+    private final Duration absoluteLifetime;
 
-    ActiveAccountFilter(Accounts accounts) {
+    ActiveAccountFilter(Accounts accounts, Clock clock, Duration absoluteLifetime) {
         this.accounts = accounts;
+        this.clock = clock;
+        this.absoluteLifetime = absoluteLifetime;
     }
 
     /** Static assets carry no data; they need no fresh look at the account. */
@@ -40,7 +49,10 @@ class ActiveAccountFilter extends OncePerRequestFilter {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof PanaUser signedIn) {
             Optional<PanaUser> current = accounts.activeUser(signedIn.userId());
-            if (current.isEmpty()) {
+            HttpSession existing = request.getSession(false);
+            boolean tooOld = existing != null
+                    && Instant.ofEpochMilli(existing.getCreationTime()).plus(absoluteLifetime).isBefore(clock.instant());
+            if (current.isEmpty() || tooOld) {
                 SecurityContextHolder.clearContext();
                 HttpSession session = request.getSession(false);
                 if (session != null) session.invalidate();

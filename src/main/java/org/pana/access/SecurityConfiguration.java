@@ -98,8 +98,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, Accounts accounts, AuditTrail audit,
-            @Value("${management.server.port:-1}") int managementPort) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, Accounts accounts, AuditTrail audit, java.time.Clock clock,
+            @Value("${management.server.port:-1}") int managementPort,
+            @Value("${pana.session.absolute-lifetime:PT12H}") java.time.Duration absoluteLifetime) throws Exception {
         // Only page navigations are remembered for after sign-in: a stylesheet or font fetched while signed
         // out must not overwrite the page the user asked for, nor race with it on the session row.
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
@@ -126,7 +127,7 @@ class SecurityConfiguration {
                             }
                         }))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
-                .addFilterAfter(new ActiveAccountFilter(accounts), SecurityContextHolderFilter.class)
+                .addFilterAfter(new ActiveAccountFilter(accounts, clock, absoluteLifetime), SecurityContextHolderFilter.class)
                 .exceptionHandling(e -> e.accessDeniedHandler((request, response, ex) -> {
                     audit.recordSeparately(AuditEntry.denied("ACCESS_DENIED", "PAGE", null).withDetails(request.getMethod() + " " + path(request)));
                     if (Problems.wantsJson(request)) {

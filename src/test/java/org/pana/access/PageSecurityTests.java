@@ -29,6 +29,7 @@ class PageSecurityTests {
     @Autowired JdbcClient jdbc;
     @Autowired Administration administration;
     @Autowired Accounts accounts;
+    @Autowired org.pana.testing.TestClock clock;
 
     private Cookie signIn(String username, String password, Cookie before) throws Exception {
         var request = post("/login").param("username", username).param("password", password).with(csrf());
@@ -71,6 +72,20 @@ class PageSecurityTests {
         mvc.perform(get("/").cookie(session)).andExpect(status().is3xxRedirection());
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'SIGN_OUT' AND actor = 'migration.officer'")
                 .query(Long.class).single()).isEqualTo(signOuts + 1);
+    }
+
+    @Test
+    void endsASessionTwelveHoursAfterSignInHoweverActive() throws Exception {
+        Cookie session = signIn("unhcr.monitor", "pana-demo", null);
+        mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
+        try {
+            clock.advance(java.time.Duration.ofHours(11).plusMinutes(50));
+            mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
+            clock.advance(java.time.Duration.ofMinutes(20));
+            mvc.perform(get("/").cookie(session)).andExpect(status().is3xxRedirection());
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test
