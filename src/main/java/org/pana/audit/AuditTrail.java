@@ -34,8 +34,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * Appends events to the hash-chained audit trail.
  *
- * <p>{@link #record} writes in the caller's transaction, so an audited write and its event commit or
- * roll back together. {@link #recordSeparately} is for events that must survive a rollback (a denied
+ * <p>{@link #record} writes in the caller's transaction, just before it commits, so an audited write
+ * and its event commit or roll back together, and the chain is in commit order. {@link #recordSeparately} is for events that must survive a rollback (a denied
  * access, a failed sign-in): it writes in a transaction of its own, after the caller's transaction has
  * ended, so it never waits for a chain lock the caller itself holds.
  *
@@ -67,14 +67,47 @@ public class AuditTrail {
     /** Records an event by the signed-in caller, in the caller's transaction. */
     @Transactional
     public void record(AuditEntry entry) {
-        append(currentActor(), entry);
+        record(currentActor(), entry);
     }
 
     /** Records an event by an explicitly named actor, in the caller's transaction. */
     @Transactional
     public void record(AuditActor actor, AuditEntry entry) {
-        append(actor, entry);
+        pendingInThisTransaction().add(new Pending(actor, entry, now()));
     }
+
+    /**
+     * The events recorded in the current transaction, appended to the chain just before it commits: the
+     * chain's row lock is then held only for the last moments of the transaction, not from the first
+     * audited read to the commit, so long transactions do not queue every other audited request behind
+     * them. The events still commit or roll back with the transaction.
+     */
+    private List<Pending> pendingInThisTransaction() {
+        @SuppressWarnings("unchecked")
+        List<Pending> pending = (List<Pending>) TransactionSynchronizationManager.getResource(PENDING_KEY);
+        if (pending == null) {
+            List<Pending> fresh = new java.util.ArrayList<>();
+            TransactionSynchronizationManager.bindResource(PENDING_KEY, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    for (Pending event : fresh) append(event.actor(), event.entry(), event.at());
+                    fresh.clear();
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(PENDING_KEY);
+                }
+            });
+            pending = fresh;
+        }
+        return pending;
+    }
+
+    private record Pending(AuditActor actor, AuditEntry entry, Instant at) {}
+
+    private static final Object PENDING_KEY = new Object();
 
     /** Records an event by the signed-in caller that stays recorded even if the caller's transaction rolls back. */
     public void recordSeparately(AuditEntry entry) {
@@ -139,10 +172,6 @@ public class AuditTrail {
             return request.getRemoteAddr();
         }
         return null;
-    }
-
-    private void append(AuditActor actor, AuditEntry entry) {
-        append(actor, entry, now());
     }
 
     private void append(AuditActor actor, AuditEntry entry, Instant at) {

@@ -142,4 +142,37 @@ class AuditTrailTests {
     private long count() {
         return jdbc.sql("SELECT COUNT(*) FROM audit_event").query(Long.class).single();
     }
+
+    @Test
+    void doesNotMakeOtherRequestsWaitForALongTransactionThatAudited() throws Exception {
+        String subject = UUID.randomUUID().toString();
+        CountDownLatch recorded = new CountDownLatch(1);
+        CountDownLatch otherDone = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> longTransaction = pool.submit(() -> transactions.executeWithoutResult(status -> {
+                trail.record(AuditActor.anonymous("long", null), AuditEntry.success("PERSON_READ", "PERSON", subject));
+                recorded.countDown();
+                try {
+                    // Still working (say, rendering a large page) while another request audits.
+                    assertThat(otherDone.await(20, TimeUnit.SECONDS)).as("the other request was not held up").isTrue();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(recorded.await(10, TimeUnit.SECONDS)).isTrue();
+            pool.submit(() -> {
+                transactions.executeWithoutResult(status ->
+                        trail.record(AuditActor.anonymous("short", null), AuditEntry.success("PERSON_READ", "PERSON", subject)));
+                otherDone.countDown();
+            }).get(20, TimeUnit.SECONDS);
+            longTransaction.get(30, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        List<String> actors = jdbc.sql("SELECT actor FROM audit_event WHERE subject_id = :s ORDER BY seq").param("s", subject)
+                .query(String.class).list();
+        assertThat(actors).as("the chain is in commit order").containsExactly("short", "long");
+        assertThat(trail.verify().intact()).isTrue();
+    }
 }
