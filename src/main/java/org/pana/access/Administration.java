@@ -96,11 +96,12 @@ public class Administration {
     /** The users of the administrator's jurisdiction; the listing is audited (staff records are personal data too). */
     @Transactional
     public List<UserView> users(PanaUser admin) {
-        List<Organisation> visible = organisations(admin);
+        java.util.Map<UUID, Organisation> visible = new java.util.HashMap<>();
+        organisations(admin).forEach(o -> visible.put(o.id(), o));
         List<UserView> views = new ArrayList<>();
-        for (UserAccount account : users.findAll()) {
-            visible.stream().filter(o -> o.id().equals(account.organisationId())).findFirst()
-                    .ifPresent(o -> views.add(view(account, o)));
+        // Only users of the administrator's jurisdiction are read at all: the filter is in the query.
+        for (UserAccount account : visible.isEmpty() ? List.<UserAccount>of() : users.findByOrganisationIdIn(visible.keySet())) {
+            views.add(view(account, visible.get(account.organisationId())));
         }
         views.sort(java.util.Comparator.comparing(UserView::username));
         audit.record(AuditEntry.success("USERS_LISTED", "USER", null).withDetails("count=" + views.size()));

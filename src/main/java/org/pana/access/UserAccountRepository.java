@@ -12,7 +12,7 @@ interface UserAccountRepository extends ListCrudRepository<UserAccount, UUID> {
 
     java.util.List<UserAccount> findByOrganisationId(UUID organisationId);
 
-    long count();
+    java.util.List<UserAccount> findByOrganisationIdIn(java.util.Collection<UUID> organisationIds);
 
     boolean existsByDemoTrueAndActiveTrue();
 }

@@ -119,6 +119,8 @@ class AdministrationApiTests {
         mvc.perform(post("/api/v1/admin/users/" + userId + "/deactivate").header("Authorization", admin)).andExpect(status().isNotFound());
         assertThat(jdbc.sql("SELECT active FROM access_user WHERE id = :id").param("id", userId).query(Boolean.class).single()).isTrue();
         mvc.perform(get("/api/v1/admin/organisations/" + orgId).header("Authorization", admin)).andExpect(status().isNotFound());
+        String list = mvc.perform(get("/api/v1/admin/users").header("Authorization", admin)).andReturn().getResponse().getContentAsString();
+        assertThat(list).doesNotContain(userId.toString()).contains("border.officer");
     }
 
     @Test
