@@ -31,6 +31,10 @@ class Accounts {
                         account.displayName(), org.id(), org.name(), org.type(), org.jurisdiction(), account.roles())));
     }
 
+    /** What a username may be, after {@link #normalise}. */
+    static final String USERNAME_FORM = "[a-z0-9][a-z0-9._-]{1,63}";
+    static final String USERNAME_RULE = "Use 2 to 64 lower-case letters, digits, dots, hyphens or underscores, starting with a letter or digit.";
+
     /** Usernames are compared case-insensitively and without surrounding spaces. */
     static String normalise(String username) {
         return username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);

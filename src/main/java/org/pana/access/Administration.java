@@ -24,8 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Administration {
 
-    private static final String USERNAME_FORM = "[a-z0-9][a-z0-9._-]{1,63}";
-
     private final OrganisationRepository organisations;
     private final UserAccountRepository users;
     private final PasswordEncoder passwords;
@@ -120,9 +118,8 @@ public class Administration {
         String username = Accounts.normalise(request.username());
         String displayName = request.displayName() == null ? "" : request.displayName().strip();
         List<RuleViolation.FieldProblem> problems = new ArrayList<>();
-        if (!username.matches(USERNAME_FORM)) {
-            problems.add(new RuleViolation.FieldProblem("username",
-                    "Use 2 to 64 lower-case letters, digits, dots, hyphens or underscores, starting with a letter or digit."));
+        if (!username.matches(Accounts.USERNAME_FORM)) {
+            problems.add(new RuleViolation.FieldProblem("username", Accounts.USERNAME_RULE));
         }
         if (displayName.isEmpty() || displayName.length() > 200) problems.add(new RuleViolation.FieldProblem("displayName", "Enter a name of 1 to 200 characters."));
         if (request.roles() == null || request.roles().isEmpty()) problems.add(new RuleViolation.FieldProblem("roles", "Choose at least one role."));

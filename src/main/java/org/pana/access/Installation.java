@@ -46,8 +46,8 @@ class Installation {
     @Transactional
     UserAccount createAdministrator(String username, String displayName, String password, String organisationName, String jurisdiction) {
         String name = Accounts.normalise(username);
-        if (!name.matches("[a-z0-9][a-z0-9._-]{1,63}")) {
-            throw RuleViolation.onField("username", "Use 2 to 64 lower-case letters, digits, dots, hyphens or underscores.");
+        if (!name.matches(Accounts.USERNAME_FORM)) {
+            throw RuleViolation.onField("username", Accounts.USERNAME_RULE);
         }
         policy.problemWith(password).ifPresent(p -> {
             throw RuleViolation.onField("password", p);

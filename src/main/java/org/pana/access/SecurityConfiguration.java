@@ -122,7 +122,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out")
                         .addLogoutHandler((request, response, authentication) -> {
                             if (authentication != null && authentication.getPrincipal() instanceof PanaUser user) {
-                                audit.recordSeparately(SignIn.actor(user, request.getRemoteAddr()),
+                                audit.recordSeparately(org.pana.audit.AuditActor.of(user, request.getRemoteAddr()),
                                         AuditEntry.success("SIGN_OUT", "USER", user.userId()));
                             }
                         }))

@@ -51,13 +51,10 @@ class SignIn {
         }
         PanaUser user = account.get().user();
         throttle.recordSuccess(key);
-        audit.recordSeparately(actor(user, clientAddress), AuditEntry.success("SIGN_IN", "USER", user.userId()));
+        audit.recordSeparately(AuditActor.of(user, clientAddress), AuditEntry.success("SIGN_IN", "USER", user.userId()));
         return user;
     }
 
-    static AuditActor actor(PanaUser user, String clientAddress) {
-        return new AuditActor(user.userId(), user.username(), user.organisationId(), user.organisationName(), clientAddress);
-    }
 
     /** Wrong username or password: deliberately says no more than that. */
     static final class Failed extends RuntimeException {

@@ -160,7 +160,7 @@ public class AuditTrail {
         String address = clientAddress();
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof CallerIdentity caller) {
-            return new AuditActor(caller.userId(), caller.username(), caller.organisationId(), caller.organisationName(), address);
+            return AuditActor.of(caller, address);
         }
         String name = authentication == null ? "anonymous" : authentication.getName();
         return new AuditActor(null, name, null, null, address);
