@@ -119,6 +119,11 @@ class AdministrationApiTests {
         mvc.perform(post("/api/v1/admin/users/" + userId + "/deactivate").header("Authorization", admin)).andExpect(status().isNotFound());
         assertThat(jdbc.sql("SELECT active FROM access_user WHERE id = :id").param("id", userId).query(Boolean.class).single()).isTrue();
         mvc.perform(get("/api/v1/admin/organisations/" + orgId).header("Authorization", admin)).andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/admin/organisations/" + orgId + "/deactivate").header("Authorization", admin)).andExpect(status().isNotFound());
+        assertThat(jdbc.sql("SELECT active FROM access_organisation WHERE id = :id").param("id", orgId).query(Boolean.class).single()).isTrue();
+        mvc.perform(put("/api/v1/admin/users/" + userId + "/roles").header("Authorization", admin).header("If-Match", "\"0\"")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"roles\": [\"ADMINISTRATOR\"]}")).andExpect(status().isNotFound());
+        assertThat(jdbc.sql("SELECT count(*) FROM access_user_role WHERE user_id = :id").param("id", userId).query(Long.class).single()).isZero();
         String list = mvc.perform(get("/api/v1/admin/users").header("Authorization", admin)).andReturn().getResponse().getContentAsString();
         assertThat(list).doesNotContain(userId.toString()).contains("border.officer");
     }

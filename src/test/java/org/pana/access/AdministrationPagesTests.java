@@ -82,6 +82,15 @@ class AdministrationPagesTests {
     }
 
     @Test
+    void confirmsACreationWithABannerOnlyOnce() throws Exception {
+        String name = "Banner NGO " + UUID.randomUUID();
+        mvc.perform(post("/admin/organisations").cookie(admin).with(csrf()).param("name", name).param("type", "NGO_PARTNER"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(page("/admin/organisations").select(".govuk-notification-banner--success").text()).contains(name);
+        assertThat(page("/admin/organisations").select(".govuk-notification-banner--success")).as("shown once").isEmpty();
+    }
+
+    @Test
     void refusesAStaleRoleFormWithAMessage() throws Exception {
         UUID auditor = jdbc.sql("SELECT id FROM access_user WHERE username = 'statistician'").query(UUID.class).single();
         String html = mvc.perform(post("/admin/users/" + auditor + "/roles").cookie(admin).with(csrf()).param("roles", "STATISTICIAN")
