@@ -215,9 +215,17 @@ public class AuditTrail {
      * any node at any time; returns how many events were sealed.
      */
     public int seal() {
+        return sealOnce(false);
+    }
+
+    /** One sealing transaction; with {@code skipIfBusy}, returns -1 at once when another seal holds the head. */
+    private int sealOnce(boolean skipIfBusy) {
         Integer sealed = separateTransaction.execute(status -> {
-            ChainHead head = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
-                    .query((rs, n) -> new ChainHead(rs.getLong(1), rs.getString(2))).single();
+            List<ChainHead> heads = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE"
+                            + (skipIfBusy ? " SKIP LOCKED" : ""))
+                    .query((rs, n) -> new ChainHead(rs.getLong(1), rs.getString(2))).list();
+            if (heads.isEmpty()) return -1;
+            ChainHead head = heads.get(0);
             List<StoredEvent> pending = jdbc.sql("SELECT id, occurred_at, actor_id, actor, organisation_id, organisation, action,"
                             + " subject_type, subject_id, outcome, client_address, purpose, details"
                             + " FROM audit_pending_event ORDER BY occurred_at, id LIMIT :limit")
@@ -258,15 +266,26 @@ public class AuditTrail {
         return sealed == null ? 0 : sealed;
     }
 
-    /** Seals after a commit; a failure here loses nothing (the events wait in audit_pending_event for the next seal). */
+    /**
+     * Seals after a commit without queueing behind another seal: if one is running, it leaves; the running
+     * seal looks for pending events again after its own commit, and ours committed before that look, so
+     * it is sealed either way. A failure here loses nothing: the events wait for the next seal.
+     */
     private void sealQuietly() {
         try {
-            while (seal() == SEAL_BATCH) {
-                // a backlog: keep sealing until it is gone
+            // Bounded so that one request does not seal for everyone forever under constant load; the
+            // scheduled seal (AuditSealing) is the net for the rare event left behind.
+            for (int round = 0; round < 50; round++) {
+                int sealed = sealOnce(true);
+                if (sealed < 0 || (sealed < SEAL_BATCH && !anyPending())) return;
             }
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(AuditTrail.class).warn("Sealing audit events failed; they stay pending: {}", e.getClass().getName());
         }
+    }
+
+    private boolean anyPending() {
+        return !jdbc.sql("SELECT id FROM audit_pending_event LIMIT 1").query(UUID.class).list().isEmpty();
     }
 
     private Instant now() {
