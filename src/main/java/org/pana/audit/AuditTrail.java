@@ -17,7 +17,10 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.pana.platform.CallerIdentity;
 import org.pana.platform.TimeOrderedIds;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -52,13 +55,17 @@ public class AuditTrail {
     private static final Pattern UNSAFE_CHARACTERS = Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}\\u202A-\\u202E\\u2066-\\u2069]");
 
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final JdbcTemplate batch;
     private final Clock clock;
     private final TimeOrderedIds ids;
     private final TransactionTemplate separateTransaction;
     private final PlatformTransactionManager transactions;
 
-    AuditTrail(JdbcClient jdbc, Clock clock, TimeOrderedIds ids, PlatformTransactionManager transactions) {
+    AuditTrail(JdbcClient jdbc, DataSource dataSource, Clock clock, TimeOrderedIds ids, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.batch = new JdbcTemplate(dataSource);
         this.clock = clock;
         this.ids = ids;
         this.transactions = transactions;
@@ -98,11 +105,13 @@ public class AuditTrail {
                 }
 
                 @Override
+                public void afterCommit() {
+                    onTheFinishedTransactionsConnection(() -> sealAfterCommit());
+                }
+
+                @Override
                 public void afterCompletion(int status) {
                     TransactionSynchronizationManager.unbindResourceIfPossible(PENDING_KEY);
-                    if (status == STATUS_COMMITTED) {
-                        sealQuietly();
-                    }
                 }
             });
             pending = fresh;
@@ -122,19 +131,20 @@ public class AuditTrail {
     /** Records an event by a named actor that stays recorded even if the caller's transaction rolls back. */
     public void recordSeparately(AuditActor actor, AuditEntry entry) {
         Instant at = now();
-        Runnable write = () -> {
-            separateTransaction.executeWithoutResult(s -> writePending(List.of(new Pending(actor, entry, at))));
-            sealQuietly();
-        };
+        List<Pending> event = List.of(new Pending(actor, entry, at));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    write.run();
+                    onTheFinishedTransactionsConnection(() -> {
+                        writePending(event);
+                        sealAfterCommit();
+                    });
                 }
             });
         } else {
-            write.run();
+            separateTransaction.executeWithoutResult(s -> writePending(event));
+            separateTransaction.execute(s -> sealOnce(true));
         }
     }
 
@@ -215,72 +225,95 @@ public class AuditTrail {
      * any node at any time; returns how many events were sealed.
      */
     public int seal() {
-        return sealOnce(false);
-    }
-
-    /** One sealing transaction; with {@code skipIfBusy}, returns -1 at once when another seal holds the head. */
-    private int sealOnce(boolean skipIfBusy) {
-        Integer sealed = separateTransaction.execute(status -> {
-            List<ChainHead> heads = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE"
-                            + (skipIfBusy ? " SKIP LOCKED" : ""))
-                    .query((rs, n) -> new ChainHead(rs.getLong(1), rs.getString(2))).list();
-            if (heads.isEmpty()) return -1;
-            ChainHead head = heads.get(0);
-            List<StoredEvent> pending = jdbc.sql("SELECT id, occurred_at, actor_id, actor, organisation_id, organisation, action,"
-                            + " subject_type, subject_id, outcome, client_address, purpose, details"
-                            + " FROM audit_pending_event ORDER BY occurred_at, id LIMIT :limit")
-                    .param("limit", SEAL_BATCH)
-                    .query((rs, n) -> new StoredEvent(0, rs.getObject("id", UUID.class),
-                            rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getObject("actor_id", UUID.class),
-                            rs.getString("actor"), rs.getObject("organisation_id", UUID.class), rs.getString("organisation"),
-                            rs.getString("action"), rs.getString("subject_type"), rs.getString("subject_id"), rs.getString("outcome"),
-                            rs.getString("client_address"), rs.getString("purpose"), rs.getString("details"), null, null))
-                    .list();
-            if (pending.isEmpty()) return 0;
-            long seq = head.lastSeq();
-            String previousHash = head.lastHash();
-            for (StoredEvent p : pending) {
-                StoredEvent event = new StoredEvent(++seq, p.id(), p.occurredAt(), p.actorId(), p.actor(), p.organisationId(),
-                        p.organisation(), p.action(), p.subjectType(), p.subjectId(), p.outcome(), p.clientAddress(),
-                        p.purpose(), p.details(), previousHash, null);
-                String hash = hashOf(event);
-                jdbc.sql("""
-                        INSERT INTO audit_event (seq, id, occurred_at, actor_id, actor, organisation_id, organisation, action,
-                          subject_type, subject_id, outcome, client_address, purpose, details, previous_hash, hash)
-                        VALUES (:seq, :id, :at, :actorId, :actor, :organisationId, :organisation, :action,
-                          :subjectType, :subjectId, :outcome, :clientAddress, :purpose, :details, :previousHash, :hash)""")
-                        .param("seq", event.seq()).param("id", event.id()).param("at", event.occurredAt().atOffset(ZoneOffset.UTC))
-                        .param("actorId", event.actorId()).param("actor", event.actor())
-                        .param("organisationId", event.organisationId()).param("organisation", event.organisation())
-                        .param("action", event.action()).param("subjectType", event.subjectType()).param("subjectId", event.subjectId())
-                        .param("outcome", event.outcome()).param("clientAddress", event.clientAddress()).param("purpose", event.purpose())
-                        .param("details", event.details()).param("previousHash", event.previousHash()).param("hash", hash)
-                        .update();
-                jdbc.sql("DELETE FROM audit_pending_event WHERE id = :id").param("id", event.id()).update();
-                previousHash = hash;
-            }
-            jdbc.sql("UPDATE audit_chain_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
-                    .param("seq", seq).param("hash", previousHash).update();
-            return pending.size();
-        });
-        return sealed == null ? 0 : sealed;
+        Integer sealed = separateTransaction.execute(status -> sealOnce(false));
+        return sealed == null ? 0 : Math.max(sealed, 0);
     }
 
     /**
-     * Seals after a commit without queueing behind another seal: if one is running, it leaves; the running
-     * seal looks for pending events again after its own commit, and ours committed before that look, so
-     * it is sealed either way. A failure here loses nothing: the events wait for the next seal.
+     * One seal in the current transaction or connection; with {@code skipIfBusy}, returns -1 at once when
+     * another seal holds the head. Inserts and deletes are batched: a seal of 500 events is a handful of
+     * statements.
      */
-    private void sealQuietly() {
+    private int sealOnce(boolean skipIfBusy) {
+        List<ChainHead> heads = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE"
+                        + (skipIfBusy ? " SKIP LOCKED" : ""))
+                .query((rs, n) -> new ChainHead(rs.getLong(1), rs.getString(2))).list();
+        if (heads.isEmpty()) return -1;
+        ChainHead head = heads.get(0);
+        List<StoredEvent> pending = jdbc.sql("SELECT id, occurred_at, actor_id, actor, organisation_id, organisation, action,"
+                        + " subject_type, subject_id, outcome, client_address, purpose, details"
+                        + " FROM audit_pending_event ORDER BY occurred_at, id LIMIT :limit")
+                .param("limit", SEAL_BATCH)
+                .query((rs, n) -> new StoredEvent(0, rs.getObject("id", UUID.class),
+                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getObject("actor_id", UUID.class),
+                        rs.getString("actor"), rs.getObject("organisation_id", UUID.class), rs.getString("organisation"),
+                        rs.getString("action"), rs.getString("subject_type"), rs.getString("subject_id"), rs.getString("outcome"),
+                        rs.getString("client_address"), rs.getString("purpose"), rs.getString("details"), null, null))
+                .list();
+        if (pending.isEmpty()) return 0;
+        long seq = head.lastSeq();
+        String previousHash = head.lastHash();
+        List<Object[]> rows = new java.util.ArrayList<>(pending.size());
+        List<Object[]> sealedIds = new java.util.ArrayList<>(pending.size());
+        for (StoredEvent p : pending) {
+            StoredEvent event = new StoredEvent(++seq, p.id(), p.occurredAt(), p.actorId(), p.actor(), p.organisationId(),
+                    p.organisation(), p.action(), p.subjectType(), p.subjectId(), p.outcome(), p.clientAddress(),
+                    p.purpose(), p.details(), previousHash, null);
+            String hash = hashOf(event);
+            rows.add(new Object[] {event.seq(), event.id(), event.occurredAt().atOffset(ZoneOffset.UTC), event.actorId(),
+                    event.actor(), event.organisationId(), event.organisation(), event.action(), event.subjectType(),
+                    event.subjectId(), event.outcome(), event.clientAddress(), event.purpose(), event.details(),
+                    event.previousHash(), hash});
+            sealedIds.add(new Object[] {event.id()});
+            previousHash = hash;
+        }
+        batch.batchUpdate("INSERT INTO audit_event (" + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        batch.batchUpdate("DELETE FROM audit_pending_event WHERE id = ?", sealedIds);
+        jdbc.sql("UPDATE audit_chain_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
+                .param("seq", seq).param("hash", previousHash).update();
+        return pending.size();
+    }
+
+    /**
+     * Seals right after a commit without queueing behind another seal: if one is running, it leaves; the
+     * running seal looks for pending events again after its own commit, and ours committed before that
+     * look, so it is sealed either way. A few rounds at most: no request pays for a long backlog, which
+     * {@link AuditSealing} works off.
+     */
+    private void sealAfterCommit() {
+        for (int round = 0; round < 3; round++) {
+            int sealed = sealOnce(true);
+            commitBoundConnection();
+            if (sealed <= 0 || (sealed < SEAL_BATCH && !anyPending())) return;
+        }
+    }
+
+    /**
+     * Runs work after the caller's transaction finished, on the connection that transaction used (still
+     * bound to the thread until Spring releases it), committing it explicitly: taking a second pooled
+     * connection here while the first is still held would starve the pool under load. A failure loses
+     * nothing: pending events wait for the next seal.
+     */
+    private void onTheFinishedTransactionsConnection(Runnable work) {
         try {
-            // Bounded so that one request does not seal for everyone forever under constant load; the
-            // scheduled seal (AuditSealing) is the net for the rare event left behind.
-            for (int round = 0; round < 50; round++) {
-                int sealed = sealOnce(true);
-                if (sealed < 0 || (sealed < SEAL_BATCH && !anyPending())) return;
-            }
+            work.run();
+            commitBoundConnection();
         } catch (RuntimeException e) {
+            try {
+                DataSourceUtils.getConnection(dataSource).rollback();
+            } catch (SQLException | RuntimeException ignored) {
+                // the connection is released by the transaction manager right after this
+            }
             org.slf4j.LoggerFactory.getLogger(AuditTrail.class).warn("Sealing audit events failed; they stay pending: {}", e.getClass().getName());
+        }
+    }
+
+    private void commitBoundConnection() {
+        try {
+            java.sql.Connection connection = DataSourceUtils.getConnection(dataSource);
+            if (!connection.getAutoCommit()) connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not commit the audit seal", e);
         }
     }
 
