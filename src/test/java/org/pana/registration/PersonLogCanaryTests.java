@@ -23,7 +23,9 @@ import org.springframework.test.web.servlet.MockMvc;
  * every person endpoint (valid and invalid, visible and hidden), reach neither the log at INFO nor the
  * audit trail.
  */
-@SpringBootTest(properties = "logging.level.root=INFO")
+// A context of its own (the second property): like NoPersonalDataInLogsTests, this test needs the
+// start-up log in its capture, which a context shared with that test would have written only once.
+@SpringBootTest(properties = {"logging.level.root=INFO", "logging.level.org.pana.registration=INFO"})
 @AutoConfigureMockMvc
 @ExtendWith(OutputCaptureExtension.class)
 class PersonLogCanaryTests {
