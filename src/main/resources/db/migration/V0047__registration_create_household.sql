@@ -57,6 +57,7 @@ CREATE TABLE registration_household_change (
   CONSTRAINT registration_household_change_household_fk FOREIGN KEY (household_id) REFERENCES registration_household (id)
 );
 CREATE INDEX registration_household_change_household_idx ON registration_household_change (household_id, changed_at);
+CREATE INDEX registration_household_change_person_idx ON registration_household_change (person_id);
 
 -- Household numbers (KAZ-26-H00012) per jurisdiction and year; never reused.
 CREATE TABLE registration_household_counter (

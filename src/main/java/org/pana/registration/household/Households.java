@@ -117,7 +117,6 @@ public class Households {
             requireJoinAfterEarlierMemberships(m.personId(), m.joinedOn(), "joinedOn");
             insertMembership(id, m, now, caller);
             households.recordChange(ids.next(), id, now, HouseholdChangeKind.MEMBER_JOINED, m.personId(), m.relationship().name(), null, caller);
-            people.recordInHistory(caller, m.personId(), "HOUSEHOLD_JOINED", number.value() + " " + m.relationship().name(), null);
         }
         audit.record(AuditEntry.success("HOUSEHOLD_CREATED", SUBJECT, id));
         return new HouseholdRecord(households.find(id).orElseThrow(), households.changes(id));
@@ -151,7 +150,6 @@ public class Households {
         insertMembership(id, new Membership(ids.next(), member.personId(), member.relationship(), joinedOn, null, null), now, caller);
         households.recordChange(ids.next(), id, now, HouseholdChangeKind.MEMBER_JOINED, member.personId(),
                 member.relationship().name(), trimmed(reason), caller);
-        people.recordInHistory(caller, member.personId(), "HOUSEHOLD_JOINED", household.number() + " " + member.relationship().name(), trimmed(reason));
         audit.record(AuditEntry.success("HOUSEHOLD_MEMBER_JOINED", SUBJECT, id).withDetails("person " + member.personId()));
         return new HouseholdRecord(households.find(id).orElseThrow(), households.changes(id));
     }
@@ -176,7 +174,6 @@ public class Households {
         Instant now = clock.instant();
         households.closeMembership(membership.id(), leftOn, trimmed(reason), now, caller.userId());
         households.recordChange(ids.next(), id, now, HouseholdChangeKind.MEMBER_LEFT, personId, leftOn.toString(), trimmed(reason), caller);
-        people.recordInHistory(caller, personId, "HOUSEHOLD_LEFT", household.number(), trimmed(reason));
         audit.record(AuditEntry.success("HOUSEHOLD_MEMBER_LEFT", SUBJECT, id).withDetails("person " + personId));
         return new HouseholdRecord(households.find(id).orElseThrow(), households.changes(id));
     }
@@ -227,8 +224,6 @@ public class Households {
             households.recordChange(ids.next(), id, now, HouseholdChangeKind.RELATIONSHIP_CHANGED, entry.getKey(),
                     m.relationship().name() + "->" + entry.getValue().name(), reason, caller);
         }
-        people.recordInHistory(caller, change.personId(), "HOUSEHOLD_FOCAL_POINT", household.number(), reason);
-        people.recordInHistory(caller, previous, "HOUSEHOLD_FOCAL_POINT", household.number(), reason);
         audit.record(AuditEntry.success("HOUSEHOLD_FOCAL_POINT_CHANGED", SUBJECT, id));
         return new HouseholdRecord(households.find(id).orElseThrow(), households.changes(id));
     }

@@ -1,6 +1,5 @@
 package org.pana.registration.photo;
 
-import java.util.Optional;
 import java.util.UUID;
 import org.pana.access.PanaUser;
 import org.pana.access.Role;
@@ -8,54 +7,43 @@ import org.pana.audit.AuditEntry;
 import org.pana.audit.AuditTrail;
 import org.pana.platform.NotFound;
 import org.pana.registration.PersonAccess;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.pana.registration.Registry;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
-/** What photos need to know about people, asked of the registration core. */
+/** What photos need to know about people, asked of the registration core through its public API. */
 @Component
 class PhotoPeople {
 
+    private final Registry registry;
     private final PersonAccess access;
     private final AuditTrail audit;
-    private final JdbcClient jdbc;
 
-    PhotoPeople(PersonAccess access, AuditTrail audit, JdbcClient jdbc) {
+    PhotoPeople(Registry registry, PersonAccess access, AuditTrail audit) {
+        this.registry = registry;
         this.access = access;
         this.audit = audit;
-        this.jdbc = jdbc;
     }
 
     void requireReader(PanaUser caller) {
         if (!access.seesJurisdiction(caller) && !caller.has(Role.PARTNER_CASEWORKER)) {
-            throw new AccessDeniedException("Role may not see photos");
+            throw new AccessDeniedException("This role does not see photos");
         }
     }
 
     void requireWriter(PanaUser caller) {
-        if (!access.mayRegister(caller)) throw new AccessDeniedException("Role may not change photos");
+        if (!access.mayRegister(caller)) throw new AccessDeniedException("Only registration officers change photos");
     }
 
     boolean mayRead(PanaUser caller, UUID personId) {
-        return jurisdictionOf(personId).map(j -> access.sees(caller, personId, j)).orElse(false);
+        return personId != null && registry.isVisible(caller, personId);
     }
 
-    /** Throws 404 unless the person exists and the caller may see them; a hidden person also leaves a DENIED audit event. */
+    /** 404 unless the person exists and the caller may see them; audited as DENIED either way, as the core does. */
     void requireVisible(PanaUser caller, UUID personId, String action) {
-        Optional<String> jurisdiction = jurisdictionOf(personId);
-        if (jurisdiction.isEmpty()) throw new NotFound("Person");
-        if (!access.sees(caller, personId, jurisdiction.get())) {
+        if (!mayRead(caller, personId)) {
             audit.recordSeparately(AuditEntry.denied(action, "PERSON", personId));
             throw new NotFound("Person");
         }
-    }
-
-    void recordInHistory(PanaUser caller, UUID personId, String kind, String detail) {
-        // Wired to the core's person history once it is public.
-    }
-
-    private Optional<String> jurisdictionOf(UUID personId) {
-        return jdbc.sql("SELECT jurisdiction FROM registration_person WHERE id = :id").param("id", personId)
-                .query(String.class).optional();
     }
 }

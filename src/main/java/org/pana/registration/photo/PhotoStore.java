@@ -3,6 +3,7 @@ package org.pana.registration.photo;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.pana.platform.CallerIdentity;
@@ -58,6 +59,29 @@ class PhotoStore {
     boolean exists(UUID personId) {
         return jdbc.sql("SELECT COUNT(*) FROM registration_photo WHERE person_id = :person").param("person", personId)
                 .query(Long.class).single() > 0;
+    }
+
+    /** The photo part of the person's history: who added, replaced or removed a photo, and when (never the image). */
+    void recordChange(UUID id, UUID personId, Instant at, String kind, String detail, CallerIdentity actor) {
+        jdbc.sql("""
+                INSERT INTO registration_photo_change (id, person_id, changed_at, kind, detail, actor_id, actor_username,
+                  organisation_id, organisation_name)
+                VALUES (:id, :person, :at, :kind, :detail, :actorId, :actor, :orgId, :org)""")
+                .param("id", id).param("person", personId).param("at", utc(at)).param("kind", kind).param("detail", detail)
+                .param("actorId", actor.userId()).param("actor", actor.username()).param("orgId", actor.organisationId())
+                .param("org", actor.organisationName()).update();
+    }
+
+    record PhotoChange(Instant at, String kind, String detail, String actorUsername, String organisationName) {}
+
+    List<PhotoChange> changes(UUID personId) {
+        return jdbc.sql("""
+                SELECT changed_at, kind, detail, actor_username, organisation_name FROM registration_photo_change
+                WHERE person_id = :person ORDER BY changed_at, id""")
+                .param("person", personId)
+                .query((rs, n) -> new PhotoChange(rs.getObject("changed_at", OffsetDateTime.class).toInstant(), rs.getString("kind"),
+                        rs.getString("detail"), rs.getString("actor_username"), rs.getString("organisation_name")))
+                .list();
     }
 
     boolean delete(UUID personId) {

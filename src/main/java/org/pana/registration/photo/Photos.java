@@ -10,6 +10,7 @@ import org.pana.access.PanaUser;
 import org.pana.audit.AuditEntry;
 import org.pana.audit.AuditTrail;
 import org.pana.platform.NotFound;
+import org.pana.platform.TimeOrderedIds;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,7 +20,7 @@ import org.springframework.util.unit.DataSize;
  * People's photos (issue 3 item 1, security.md #25): visible to whoever may see the person, stored and
  * removed by registration officers. An upload is checked and re-encoded by {@link PhotoIntake} before
  * anything is written; a hidden person answers 404 before the upload is even looked at. Every read and
- * write is audited, and the person's history records stores and removals.
+ * write is audited, and {@code registration_photo_change} keeps who stored or removed a photo, when.
  */
 @Service
 public class Photos {
@@ -32,8 +33,9 @@ public class Photos {
     private final AuditTrail audit;
     private final Clock clock;
     private final PhotoIntake intake;
+    private final TimeOrderedIds ids;
 
-    Photos(PhotoStore store, PhotoPeople people, AuditTrail audit, Clock clock,
+    Photos(PhotoStore store, PhotoPeople people, AuditTrail audit, Clock clock, TimeOrderedIds ids,
             @Value("${pana.registration.photo.max-size:5MB}") DataSize maxSize,
             @Value("${pana.registration.photo.max-source-side:12000}") int maxSourceSide,
             @Value("${pana.registration.photo.max-source-pixels:50000000}") long maxSourcePixels,
@@ -42,6 +44,7 @@ public class Photos {
         this.people = people;
         this.audit = audit;
         this.clock = clock;
+        this.ids = ids;
         this.intake = new PhotoIntake(maxSize.toBytes(), maxSourceSide, maxSourcePixels, storedSide);
     }
 
@@ -58,8 +61,8 @@ public class Photos {
         Instant now = clock.instant();
         boolean replacing = store.exists(personId);
         long version = store.save(personId, prepared, sha256, now, caller);
-        people.recordInHistory(caller, personId, replacing ? "PHOTO_REPLACED" : "PHOTO_ADDED",
-                prepared.width() + "x" + prepared.height() + " " + sha256.substring(0, 12));
+        store.recordChange(ids.next(), personId, now, replacing ? "PHOTO_REPLACED" : "PHOTO_ADDED",
+                prepared.width() + "x" + prepared.height() + " sha256:" + sha256.substring(0, 12), caller);
         audit.record(AuditEntry.success("PERSON_PHOTO_STORED", "PERSON", personId)
                 .withDetails(prepared.width() + "x" + prepared.height() + ", " + prepared.jpeg().length + " bytes"));
         return new Photo(personId, prepared.jpeg(), prepared.width(), prepared.height(), sha256, now, version);
@@ -85,7 +88,7 @@ public class Photos {
         people.requireWriter(caller);
         people.requireVisible(caller, personId, "PERSON_PHOTO_REMOVE");
         if (!store.delete(personId)) throw new NotFound("Photo");
-        people.recordInHistory(caller, personId, "PHOTO_REMOVED", null);
+        store.recordChange(ids.next(), personId, clock.instant(), "PHOTO_REMOVED", null, caller);
         audit.record(AuditEntry.success("PERSON_PHOTO_REMOVED", "PERSON", personId));
     }
 
