@@ -62,7 +62,7 @@ CREATE INDEX registration_household_change_person_idx ON registration_household_
 -- Household numbers (KAZ-26-H00012) per jurisdiction and year; never reused.
 CREATE TABLE registration_household_counter (
   jurisdiction VARCHAR(3) NOT NULL,
-  year         INTEGER    NOT NULL,
+  counter_year INTEGER    NOT NULL,
   last_value   BIGINT     NOT NULL,
-  CONSTRAINT registration_household_counter_pk PRIMARY KEY (jurisdiction, year)
+  CONSTRAINT registration_household_counter_pk PRIMARY KEY (jurisdiction, counter_year)
 );

@@ -38,15 +38,15 @@ class HouseholdRepository {
     long nextSerial(String jurisdiction, int year) {
         for (int attempt = 0; attempt < 3; attempt++) {
             int updated = jdbc.sql("UPDATE registration_household_counter SET last_value = last_value + 1"
-                            + " WHERE jurisdiction = :j AND year = :y")
+                            + " WHERE jurisdiction = :j AND counter_year = :y")
                     .param("j", jurisdiction).param("y", year).update();
             if (updated == 1) {
-                return jdbc.sql("SELECT last_value FROM registration_household_counter WHERE jurisdiction = :j AND year = :y")
+                return jdbc.sql("SELECT last_value FROM registration_household_counter WHERE jurisdiction = :j AND counter_year = :y")
                         .param("j", jurisdiction).param("y", year).query(Long.class).single();
             }
             separate.executeWithoutResult(s -> {
                 try {
-                    jdbc.sql("INSERT INTO registration_household_counter (jurisdiction, year, last_value) VALUES (:j, :y, 0)")
+                    jdbc.sql("INSERT INTO registration_household_counter (jurisdiction, counter_year, last_value) VALUES (:j, :y, 0)")
                             .param("j", jurisdiction).param("y", year).update();
                 } catch (DuplicateKeyException concurrentlyCreated) {
                     s.setRollbackOnly();
@@ -152,8 +152,9 @@ class HouseholdRepository {
 
     /** The latest day the person left any household, to refuse a joining date inside an earlier membership. */
     Optional<LocalDate> lastLeftOn(UUID personId) {
-        return Optional.ofNullable(jdbc.sql("SELECT MAX(left_on) FROM registration_household_member WHERE person_id = :p")
-                .param("p", personId).query(LocalDate.class).single());
+        return jdbc.sql("SELECT left_on FROM registration_household_member WHERE person_id = :p AND left_on IS NOT NULL"
+                        + " ORDER BY left_on DESC LIMIT 1")
+                .param("p", personId).query((rs, n) -> rs.getObject(1, LocalDate.class)).optional();
     }
 
     /** Households the person belongs or belonged to, most recent membership first. */
