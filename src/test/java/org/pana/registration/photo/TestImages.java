@@ -31,6 +31,16 @@ public final class TestImages {
         return write(picture(width, height, BufferedImage.TYPE_INT_ARGB), "png");
     }
 
+    /** A PNG of random pixels: it hardly compresses, so 900 × 900 is about 2.4 MB. */
+    public static byte[] pngNoise(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(7);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) image.setRGB(x, y, random.nextInt(0xFFFFFF));
+        }
+        return write(image, "png");
+    }
+
     private static BufferedImage picture(int width, int height, int type) {
         BufferedImage image = new BufferedImage(width, height, type);
         Graphics2D g = image.createGraphics();
