@@ -64,7 +64,7 @@ class HouseholdController {
         model.addAttribute("row", new MemberRow(i, "", "", ""));
         model.addAttribute("relationships", memberRelationships());
         model.addAttribute("errors", Map.of());
-        return "registration/household-new :: member-row";
+        return "registration/household-new :: member-row-added";
     }
 
     @PostMapping("/households")

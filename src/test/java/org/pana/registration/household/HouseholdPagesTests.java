@@ -87,6 +87,8 @@ class HouseholdPagesTests {
 
         assertThat(row.select("input[name=memberNumber]#memberNumber3")).hasSize(1);
         assertThat(row.select("select[name=memberRelationship] option")).hasSizeGreaterThan(10);
+        // The button is swapped out of band so the next row gets the next index.
+        assertThat(row.select("#add-member-row[hx-swap-oob=true]").attr("hx-get")).endsWith("index=4");
     }
 
     @Test
