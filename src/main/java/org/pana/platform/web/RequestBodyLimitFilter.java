@@ -10,32 +10,44 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Refuses request bodies larger than the limit (1 MiB by default) with 413, whether the client
- * announces the length or streams the body in chunks. Uploads that need more (photos, documents) get
- * their own, explicitly configured limit in the module that accepts them.
+ * announces the length or streams the body in chunks. Uploads that need more (photos, documents) are
+ * listed by path pattern in {@code pana.http.upload-paths} and get {@code pana.http.max-upload-body}
+ * instead; the module that accepts them checks its own, tighter limit.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private final long defaultMaxBytes;
+    private final long uploadMaxBytes;
+    private final List<PathPattern> uploadPaths;
 
-    RequestBodyLimitFilter(@Value("${pana.http.max-request-body:1MB}") DataSize max) {
-        this.maxBytes = max.toBytes();
+    RequestBodyLimitFilter(@Value("${pana.http.max-request-body:1MB}") DataSize max,
+            @Value("${pana.http.upload-paths:}") List<String> uploadPaths,
+            @Value("${pana.http.max-upload-body:6MB}") DataSize uploadMax) {
+        this.defaultMaxBytes = max.toBytes();
+        this.uploadMaxBytes = uploadMax.toBytes();
+        this.uploadPaths = uploadPaths.stream().filter(p -> !p.isBlank()).map(p -> PathPatternParser.defaultInstance.parse(p.strip())).toList();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = limitFor(request);
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
             Problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "request-too-large",
@@ -43,6 +55,15 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new LimitedRequest(request, maxBytes), response);
+    }
+
+    private long limitFor(HttpServletRequest request) {
+        if (uploadPaths.isEmpty()) return defaultMaxBytes;
+        PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
+        for (PathPattern pattern : uploadPaths) {
+            if (pattern.matches(path)) return uploadMaxBytes;
+        }
+        return defaultMaxBytes;
     }
 
     /** Thrown when a streamed body passes the limit; mapped to 413 by the error handling. */
