@@ -1,6 +1,7 @@
 package org.pana.platform.web;
 
 import org.pana.platform.Problems;
+import org.pana.platform.RequestBodyAllowance;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -10,6 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -21,21 +24,33 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses request bodies larger than the limit (1 MiB by default) with 413, whether the client
  * announces the length or streams the body in chunks. Uploads that need more (photos, documents) get
- * their own, explicitly configured limit in the module that accepts them.
+ * their own, explicitly configured limit in the module that accepts them: a {@link RequestBodyAllowance}
+ * bean for the exact method and path of the upload.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private final long defaultMaxBytes;
+    private final List<RequestBodyAllowance> allowances;
 
-    RequestBodyLimitFilter(@Value("${pana.http.max-request-body:1MB}") DataSize max) {
-        this.maxBytes = max.toBytes();
+    RequestBodyLimitFilter(@Value("${pana.http.max-request-body:1MB}") DataSize max, ObjectProvider<RequestBodyAllowance> allowances) {
+        this.defaultMaxBytes = max.toBytes();
+        this.allowances = allowances.orderedStream().toList();
+    }
+
+    private long limitFor(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        for (RequestBodyAllowance allowance : allowances) {
+            if (allowance.appliesTo(request.getMethod(), path)) return allowance.max().toBytes();
+        }
+        return defaultMaxBytes;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = limitFor(request);
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
             Problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "request-too-large",
