@@ -1,0 +1,6 @@
+package org.pana.registration;
+
+/** Sex as recorded (api.md). */
+public enum Sex {
+    FEMALE, MALE, OTHER, UNKNOWN
+}
