@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.Optional;
+import org.pana.access.Accounts;
+import org.pana.access.PanaUser;
 import org.pana.audit.AuditActor;
 import org.pana.audit.AuditEntry;
 import org.pana.audit.AuditTrail;
@@ -17,6 +20,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,6 +47,7 @@ class ImportRunner implements DisposableBean {
     private final RowCheck rowCheck;
     private final AuditTrail audit;
     private final ScheduledJobs jobs;
+    private final Accounts accounts;
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final ThreadPoolTaskExecutor executor;
@@ -49,8 +56,12 @@ class ImportRunner implements DisposableBean {
     /** For tests: runs inside each chunk's transaction after the rows are registered, before commit. */
     volatile Runnable beforeChunkCommit = () -> {};
 
-    ImportRunner(ImportStore store, RowCheck rowCheck, AuditTrail audit, ScheduledJobs jobs, Clock clock, TimeOrderedIds ids,
-            PlatformTransactionManager transactionManager) {
+    /** Rows per chunk (and per registry batch); at most {@value #CHUNK}. Tests make it small. */
+    volatile int chunkSize = CHUNK;
+
+    ImportRunner(ImportStore store, RowCheck rowCheck, AuditTrail audit, ScheduledJobs jobs, Accounts accounts, Clock clock,
+            TimeOrderedIds ids, PlatformTransactionManager transactionManager) {
+        this.accounts = accounts;
         this.store = store;
         this.rowCheck = rowCheck;
         this.audit = audit;
@@ -71,7 +82,7 @@ class ImportRunner implements DisposableBean {
         try {
             executor.execute(() -> {
                 try {
-                    resume(importId, CHUNK);
+                    resume(importId, Math.min(chunkSize, CHUNK));
                 } catch (RuntimeException e) {
                     log.error("Import {} stopped; the resume job will continue it", importId, e);
                 }
@@ -96,22 +107,36 @@ class ImportRunner implements DisposableBean {
         Instant now = clock.instant();
         if (!store.claim(importId, node, now, now.plus(LEASE))) return 0;
         int chunks = 0;
+        SecurityContext before = SecurityContextHolder.getContext();
         try {
-            while (Boolean.TRUE.equals(transactions.execute(tx -> chunk(importId, chunkSize)))) {
+            Optional<PanaUser> officer = officerOf(importId);
+            if (officer.isEmpty()) {
+                log.warn("Import {} waits: the officer who started it is no longer active", importId);
+                return 0;
+            }
+            // The registry audits and checks the caller from the security context, as in a request.
+            SecurityContext context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(officer.get(), null, officer.get().getAuthorities()));
+            SecurityContextHolder.setContext(context);
+            while (Boolean.TRUE.equals(transactions.execute(tx -> chunk(importId, officer.get(), chunkSize)))) {
                 chunks++;
             }
         } finally {
+            SecurityContextHolder.setContext(before);
             transactions.executeWithoutResult(tx -> store.release(importId, node));
         }
         return chunks;
     }
 
+    private Optional<PanaUser> officerOf(UUID importId) {
+        return store.jurisdictionOf(importId).flatMap(j -> store.find(j, importId)).map(ImportRecord::runBy)
+                .flatMap(by -> accounts.activeUser(by.userId()));
+    }
+
     /** One chunk in one transaction; false when the run is finished or another node holds it. */
-    private boolean chunk(UUID importId, int chunkSize) {
+    private boolean chunk(UUID importId, PanaUser caller, int chunkSize) {
         if (!store.renew(importId, node, clock.instant().plus(LEASE))) return false;
-        String jurisdiction = store.jurisdictionOf(importId).orElseThrow();
-        ImportRecord i = store.find(jurisdiction, importId).orElseThrow();
-        StoredCaller caller = StoredCaller.of(i);
+        ImportRecord i = store.find(caller.jurisdiction(), importId).orElseThrow();
         List<TableRow> rows = store.rows(importId, 0, chunkSize, true);
         if (rows.isEmpty()) {
             store.complete(importId, clock.instant());

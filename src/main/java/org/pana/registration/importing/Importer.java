@@ -14,7 +14,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.pana.audit.AuditEntry;
 import org.pana.audit.AuditTrail;
-import org.pana.platform.CallerIdentity;
+import org.pana.access.PanaUser;
 import org.pana.platform.StateConflict;
 import org.pana.platform.TimeOrderedIds;
 import org.springframework.beans.factory.annotation.Value;
@@ -82,7 +82,7 @@ public class Importer {
      * caller's jurisdiction. Refuses ({@link FileRefused}) files that are too large, have too many rows,
      * or are not CSV or XLSX by their bytes; then nothing is stored.
      */
-    public Upload upload(CallerIdentity caller, InputStream content, String fileName) {
+    public Upload upload(PanaUser caller, InputStream content, String fileName) {
         acquireReader();
         try (ReceivedFile file = FileReception.receive(content, fileName, maxFileBytes)) {
             Optional<ImportRecord> earlier = store.findByFile(caller.jurisdiction(), file.sha256());
@@ -106,7 +106,7 @@ public class Importer {
         });
     }
 
-    private ImportView create(CallerIdentity caller, ReceivedFile file) {
+    private ImportView create(PanaUser caller, ReceivedFile file) {
         UUID id = ids.next();
         ImportRecord draft = new ImportRecord(id, caller.jurisdiction(), file.name(), file.sha256(), file.format(), file.size(),
                 List.of(), 0, null, null, ImportStatus.UPLOADED, null, null, 0, 0, 0, caller.userId(), clock.instant(), null, null,
@@ -151,12 +151,12 @@ public class Importer {
     }
 
     /** The caller's jurisdiction's imports, newest first. */
-    public List<ImportView> imports(CallerIdentity caller) {
+    public List<ImportView> imports(PanaUser caller) {
         return store.list(caller.jurisdiction(), 100).stream().map(i -> ImportView.of(i, null)).toList();
     }
 
     /** One import with its suggested mapping; audited, as the suggestion reads the first rows. */
-    public ImportView view(CallerIdentity caller, UUID id) {
+    public ImportView view(PanaUser caller, UUID id) {
         return transactions.execute(tx -> {
             ImportRecord i = found(caller, id, "IMPORT_READ");
             audit.record(AuditEntry.success("IMPORT_READ", "IMPORT", id));
@@ -165,17 +165,17 @@ public class Importer {
     }
 
     /** The progress of the run (counts only, not audited: it is polled while the run goes on). */
-    public ImportView.Progress progress(CallerIdentity caller, UUID id) {
+    public ImportView.Progress progress(PanaUser caller, UUID id) {
         return store.find(caller.jurisdiction(), id).map(ImportView.Progress::of).orElseThrow(ImportNotFound::new);
     }
 
     /** The status alone, for the progress fragment. */
-    public ImportStatus status(CallerIdentity caller, UUID id) {
+    public ImportStatus status(PanaUser caller, UUID id) {
         return store.find(caller.jurisdiction(), id).map(ImportRecord::status).orElseThrow(ImportNotFound::new);
     }
 
     /** Sets the mapping (refused, 422, if it does not fit the file; 409 once the run has started). */
-    public ImportView map(CallerIdentity caller, UUID id, ImportMapping mapping) {
+    public ImportView map(PanaUser caller, UUID id, ImportMapping mapping) {
         return transactions.execute(tx -> {
             ImportRecord i = store.lock(caller.jurisdiction(), id).orElseThrow(() -> denied(id, "IMPORT_MAPPED"));
             if (i.status().started()) {
@@ -194,7 +194,7 @@ public class Importer {
      * The dry run: every row translated by the mapping and validated by the registry exactly as an API
      * person would be; every invalid row reported with its field and reason. No person is registered.
      */
-    public ImportView check(CallerIdentity caller, UUID id) {
+    public ImportView check(PanaUser caller, UUID id) {
         ImportRecord i = transactions.execute(tx -> {
             ImportRecord locked = store.lock(caller.jurisdiction(), id).orElseThrow(() -> denied(id, "IMPORT_CHECKED"));
             requireMapping(locked);
@@ -233,7 +233,7 @@ public class Importer {
      * Starts the run on the background executor and returns at once. Asking again while it runs, or
      * after it completed, changes nothing: the same import is returned and nothing is registered twice.
      */
-    public ImportView run(CallerIdentity caller, UUID id) {
+    public ImportView run(PanaUser caller, UUID id) {
         return transactions.execute(tx -> {
             ImportRecord i = store.lock(caller.jurisdiction(), id).orElseThrow(() -> denied(id, "IMPORT_RUN_STARTED"));
             requireMapping(i);
@@ -252,7 +252,7 @@ public class Importer {
     }
 
     /** The invalid rows of the dry run ({@code CHECK}) or the run ({@code RUN}), a page at a time. */
-    public ProblemPage problems(CallerIdentity caller, UUID id, String phase, int page, int size) {
+    public ProblemPage problems(PanaUser caller, UUID id, String phase, int page, int size) {
         ImportRecord i = store.find(caller.jurisdiction(), id).orElseThrow(ImportNotFound::new);
         ImportStore.Phase p = phase == null ? (i.status().started() ? ImportStore.Phase.RUN : ImportStore.Phase.CHECK)
                 : "RUN".equalsIgnoreCase(phase) ? ImportStore.Phase.RUN : ImportStore.Phase.CHECK;
@@ -261,7 +261,7 @@ public class Importer {
         return new ProblemPage(p.name(), store.problems(id, p, safePage, safeSize), safePage, safeSize, store.countProblems(id, p));
     }
 
-    private ImportRecord found(CallerIdentity caller, UUID id, String action) {
+    private ImportRecord found(PanaUser caller, UUID id, String action) {
         return store.find(caller.jurisdiction(), id).orElseThrow(() -> denied(id, action));
     }
 
