@@ -3,7 +3,7 @@
 -- next_value is the first number not yet handed out to any node. Numbers are never reused; gaps are fine.
 CREATE TABLE registration_number_counter (
   jurisdiction VARCHAR(3) NOT NULL,
-  year         INTEGER    NOT NULL,
+  registration_year INTEGER NOT NULL,
   next_value   BIGINT     NOT NULL,
-  CONSTRAINT registration_number_counter_pk PRIMARY KEY (jurisdiction, year)
+  CONSTRAINT registration_number_counter_pk PRIMARY KEY (jurisdiction, registration_year)
 );

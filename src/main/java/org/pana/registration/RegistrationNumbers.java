@@ -99,13 +99,13 @@ class RegistrationNumbers implements DisposableBean {
 
     private static long advance(Connection connection, String jurisdiction, int year, int size) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE registration_number_counter SET next_value = next_value + ? WHERE jurisdiction = ? AND year = ?")) {
+                "UPDATE registration_number_counter SET next_value = next_value + ? WHERE jurisdiction = ? AND registration_year = ?")) {
             update.setLong(1, size);
             update.setString(2, jurisdiction);
             update.setInt(3, year);
             if (update.executeUpdate() == 0) {
                 try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO registration_number_counter (jurisdiction, year, next_value) VALUES (?, ?, ?)")) {
+                        "INSERT INTO registration_number_counter (jurisdiction, registration_year, next_value) VALUES (?, ?, ?)")) {
                     insert.setString(1, jurisdiction);
                     insert.setInt(2, year);
                     insert.setLong(3, 1L + size);
@@ -114,7 +114,7 @@ class RegistrationNumbers implements DisposableBean {
             }
         }
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT next_value FROM registration_number_counter WHERE jurisdiction = ? AND year = ?")) {
+                "SELECT next_value FROM registration_number_counter WHERE jurisdiction = ? AND registration_year = ?")) {
             select.setString(1, jurisdiction);
             select.setInt(2, year);
             try (ResultSet rs = select.executeQuery()) {
