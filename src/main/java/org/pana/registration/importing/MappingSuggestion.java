@@ -73,9 +73,15 @@ final class MappingSuggestion {
 
     static ImportMapping suggest(List<String> header, List<TableRow> samples) {
         List<ImportMapping.Column> columns = new ArrayList<>();
-        List<ImportMapping.NameSet> nameSets = new ArrayList<>();
-        Map<String, Integer> setByScript = new LinkedHashMap<>();
         Map<PersonField, Integer> used = new EnumMap<>(PersonField.class);
+        Map<PersonField, Integer> nameColumns = new EnumMap<>(PersonField.class);
+        for (String h : header) fieldFor(h).filter(PersonField::isName).ifPresent(f -> nameColumns.merge(f, 1, Integer::sum));
+        // One column per name part: one name set. A part in two columns (a Latin and a Cyrillic family
+        // name): a name set per script the columns' values are written in.
+        boolean severalSets = nameColumns.values().stream().anyMatch(n -> n > 1);
+        List<Integer> nameColumnIndexes = new ArrayList<>();
+        List<String> setScripts = new ArrayList<>();
+        List<ImportMapping.Column> nameMappings = new ArrayList<>();
         for (int c = 0; c < header.size(); c++) {
             Optional<PersonField> suggested = fieldFor(header.get(c));
             if (suggested.isEmpty()) continue;
@@ -83,14 +89,15 @@ final class MappingSuggestion {
             List<String> values = new ArrayList<>();
             for (TableRow row : samples) if (!row.cell(c).isBlank()) values.add(row.cell(c));
             if (field.isName()) {
-                String script = scriptOf(values).orElse(scriptOf(List.of(header.get(c))).orElse("Latn"));
-                Integer set = setByScript.get(script);
-                if (set != null && columns.stream().anyMatch(x -> x.field() == field && set.equals(x.nameSet()))) continue;
-                if (set == null) {
-                    nameSets.add(new ImportMapping.NameSet(script, "DOCUMENT"));
-                    setByScript.put(script, nameSets.size() - 1);
+                nameColumnIndexes.add(c);
+                String script = severalSets ? scriptOf(values).orElse(scriptOf(List.of(header.get(c))).orElse("Latn")) : "";
+                int set = setScripts.indexOf(script);
+                final int setIndex = set;
+                if (set < 0 || nameMappings.stream().anyMatch(x -> x.field() == field && x.nameSet() == setIndex)) {
+                    setScripts.add(script);
+                    set = setScripts.size() - 1;
                 }
-                columns.add(new ImportMapping.Column(c, field, setByScript.get(script), null));
+                nameMappings.add(new ImportMapping.Column(c, field, set, null));
             } else {
                 if (used.containsKey(field)) continue;
                 used.put(field, c);
@@ -98,6 +105,18 @@ final class MappingSuggestion {
                 columns.add(new ImportMapping.Column(c, field, null, format));
             }
         }
+        List<ImportMapping.NameSet> nameSets = new ArrayList<>();
+        for (int s = 0; s < setScripts.size(); s++) {
+            String script = setScripts.get(s);
+            if (script.isEmpty()) {
+                List<String> values = new ArrayList<>();
+                for (int c : nameColumnIndexes) for (TableRow row : samples) if (!row.cell(c).isBlank()) values.add(row.cell(c));
+                script = scriptOf(values).orElse("Latn");
+            }
+            nameSets.add(new ImportMapping.NameSet(script, "DOCUMENT"));
+        }
+        columns.addAll(nameMappings);
+        columns.sort(java.util.Comparator.comparingInt(ImportMapping.Column::column));
         return new ImportMapping(columns, nameSets);
     }
 

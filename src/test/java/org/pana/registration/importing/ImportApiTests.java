@@ -157,9 +157,11 @@ class ImportApiTests {
     void importsAWorkbookWithALatinAndACyrillicNameForEachPerson() throws Exception {
         String family = uniqueFamily();
         byte[] xlsx = ImportFiles.xlsx(List.of(
-                List.of("Surname", "Given name", "Фамилия", "Имя", "Sex", "Date of birth", "Nationality", "Passport number", "Issuing country"),
-                List.of(family, "Mohammad", "Карими", "Мухаммад", "male", LocalDate.of(1990, 2, 1), "AFG", "P" + SEED.nextInt(9_999_999), "AFG"),
-                List.of(family, "Nasir", "Карими", "Насир", "male", LocalDate.of(1992, 7, 15), "AFG", "", "")));
+                List.of("Surname", "Given name", "Фамилия", "Имя", "Sex", "Date of birth", "Nationality", "Document type", "Passport number",
+                        "Issuing country"),
+                List.of(family, "Mohammad", "Карими", "Мухаммад", "male", LocalDate.of(1990, 2, 1), "AFG", "passport",
+                        "P" + SEED.nextInt(9_999_999), "AFG"),
+                List.of(family, "Nasir", "Карими", "Насир", "male", LocalDate.of(1992, 7, 15), "AFG", "", "", "")));
         String body = upload(xlsx, "people.xlsx").andExpect(status().isCreated())
                 .andExpect(jsonPath("$.format").value("XLSX"))
                 .andExpect(jsonPath("$.suggestedMapping.nameSets[0].script").value("Latn"))

@@ -12,8 +12,8 @@ class MappingTests {
 
     @Test
     void suggestsFieldsFromEnglishRussianAndKazakhHeadersAndANameSetPerScript() {
-        List<String> header = List.of("Фамилия", "Имя", "Surname", "Given name", "Дата рождения", "Гражданство", "Тегі", "Notes");
-        List<TableRow> samples = List.of(new TableRow(2, List.of("Карими", "Мухаммад", "Karimi", "Mohammad", "31.12.1990", "AFG", "", "x")));
+        List<String> header = List.of("Фамилия", "Имя", "Surname", "Given name", "Дата рождения", "Гражданство", "Notes");
+        List<TableRow> samples = List.of(new TableRow(2, List.of("Карими", "Мухаммад", "Karimi", "Mohammad", "31.12.1990", "AFG", "x")));
         ImportMapping mapping = MappingSuggestion.suggest(header, samples);
         assertThat(mapping.nameSets()).containsExactly(new ImportMapping.NameSet("Cyrl", "DOCUMENT"),
                 new ImportMapping.NameSet("Latn", "DOCUMENT"));
@@ -24,7 +24,22 @@ class MappingTests {
                 new ImportMapping.Column(3, PersonField.GIVEN_NAME, 1, null),
                 new ImportMapping.Column(4, PersonField.BIRTH_DATE, null, DateFormat.DAY_MONTH_YEAR),
                 new ImportMapping.Column(5, PersonField.NATIONALITIES, null, null));
-        assertThat(mapping.columns()).noneMatch(c -> c.column() == 7);
+        assertThat(mapping.columns()).noneMatch(c -> c.column() == 6);
+        mapping.checkAgainst(header);
+        assertThat(MappingSuggestion.fieldFor("Тегі")).contains(PersonField.FAMILY_NAME);
+        assertThat(MappingSuggestion.fieldFor("Туған күні")).contains(PersonField.BIRTH_DATE);
+        assertThat(MappingSuggestion.fieldFor("Date of birth (dd.mm.yyyy)")).contains(PersonField.BIRTH_DATE);
+        assertThat(MappingSuggestion.fieldFor("Национальность")).as("ethnicity is not nationality").isEmpty();
+    }
+
+    @Test
+    void suggestsOneNameSetWhenEachNamePartHasOneColumnWhateverTheScripts() {
+        List<String> header = List.of("Фамилия", "Имя", "Отчество");
+        List<TableRow> samples = List.of(new TableRow(2, List.of("Карими", "Мухаммад", "Ахмадович")),
+                new TableRow(3, List.of("Ahmadi", "Ali", "")));
+        ImportMapping mapping = MappingSuggestion.suggest(header, samples);
+        assertThat(mapping.nameSets()).containsExactly(new ImportMapping.NameSet("Cyrl", "DOCUMENT"));
+        assertThat(mapping.columns()).extracting(ImportMapping.Column::nameSet).containsOnly(0);
         mapping.checkAgainst(header);
     }
 
