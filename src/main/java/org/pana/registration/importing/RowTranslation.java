@@ -126,12 +126,12 @@ final class RowTranslation {
                 "Not a date written " + format + " (or no such day, such as 30 February).");
     }
 
-    /** An enum-like code as the registry spells it: "national id" becomes NATIONAL_ID. */
+    /** An enum-like code as the registry spells it: {@code national id} becomes {@code NATIONAL_ID}. */
     private static String code(String text) {
         return text.strip().toUpperCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
     }
 
-    /** "AFG, TJK" or "prs;rus" as a list. */
+    /** {@code AFG, TJK} or {@code prs;rus} as a list. */
     private static List<String> list(String text) {
         if (text == null) return List.of();
         return Arrays.stream(text.split("[,;|/\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
