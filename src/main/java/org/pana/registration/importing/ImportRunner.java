@@ -150,14 +150,13 @@ class ImportRunner implements DisposableBean {
         List<RowProblem> problems = new ArrayList<>();
         for (RowCheck.Outcome outcome : outcomes) {
             if (outcome.personId() != null) {
-                store.markRow(importId, outcome.row(), ImportStore.RowStatus.REGISTERED, outcome.personId());
                 registered++;
             } else {
-                store.markRow(importId, outcome.row(), ImportStore.RowStatus.REJECTED, null);
                 problems.addAll(outcome.problems());
                 rejected++;
             }
         }
+        store.markRows(importId, outcomes);
         store.insertProblems(importId, ImportStore.Phase.RUN, problems);
         store.advance(importId, outcomes.size(), registered, rejected);
         beforeChunkCommit.run();

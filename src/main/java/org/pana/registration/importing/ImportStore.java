@@ -154,10 +154,15 @@ class ImportStore {
                 .query((rs, n) -> new TableRow(rs.getInt(1), json.readValue(rs.getString(2), STRINGS))).list();
     }
 
-    void markRow(UUID importId, int row, RowStatus status, UUID personId) {
-        jdbc.sql("UPDATE registration_import_row SET status = :status, person_id = :person WHERE import_id = :id AND row_number = :row"
-                        + " AND status = 'PENDING'")
-                .param("status", status.name()).param("person", personId).param("id", importId).param("row", row).update();
+    /** Marks rows registered (with their person) or rejected, in one JDBC batch. */
+    void markRows(UUID importId, List<RowCheck.Outcome> outcomes) {
+        if (outcomes.isEmpty()) return;
+        SqlParameterSource[] params = outcomes.stream().map(o -> new MapSqlParameterSource().addValue("id", importId)
+                .addValue("row", o.row()).addValue("person", o.personId())
+                .addValue("status", (o.personId() != null ? RowStatus.REGISTERED : RowStatus.REJECTED).name()))
+                .toArray(SqlParameterSource[]::new);
+        batch.batchUpdate("UPDATE registration_import_row SET status = :status, person_id = :person WHERE import_id = :id"
+                + " AND row_number = :row AND status = 'PENDING'", params);
     }
 
     long countRows(UUID importId, RowStatus status) {
