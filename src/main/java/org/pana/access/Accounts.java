@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** Reads users as principals: only active users of active organisations. */
 @Component
-class Accounts {
+public class Accounts {
 
     private final UserAccountRepository users;
     private final OrganisationRepository organisations;
@@ -20,7 +20,11 @@ class Accounts {
         return users.findByUsername(normalise(username)).flatMap(this::withOrganisation);
     }
 
-    Optional<PanaUser> activeUser(UUID userId) {
+    /**
+     * The user as a principal, if they and their organisation are still active: what a background job
+     * acting for a user (an import's run) acts as, so a deactivated user's job stops.
+     */
+    public Optional<PanaUser> activeUser(UUID userId) {
         return users.findById(userId).flatMap(this::withOrganisation).map(SignInAccount::user);
     }
 

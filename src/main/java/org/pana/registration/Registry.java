@@ -142,6 +142,17 @@ public class Registry {
         return outcomes;
     }
 
+    /**
+     * Checks people exactly as {@link #registerAll} would, and saves nothing (an import's dry run): for
+     * each, the problems found, empty when the person would be registered.
+     */
+    @Transactional(readOnly = true)
+    public List<List<FieldProblem>> checkAll(PanaUser caller, List<PersonDetails> batch) {
+        requireRegistrar(caller);
+        LocalDate today = today();
+        return batch.stream().map(d -> rules.check(d, caller.jurisdiction(), today).problems()).toList();
+    }
+
     /** The person as the caller may see them; audited. */
     @Transactional
     public PersonView find(PanaUser caller, UUID personId) {

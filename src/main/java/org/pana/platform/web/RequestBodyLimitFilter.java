@@ -1,6 +1,7 @@
 package org.pana.platform.web;
 
 import org.pana.platform.Problems;
+import org.pana.platform.RequestBodyAllowance;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -11,37 +12,39 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Refuses request bodies larger than the limit (1 MiB by default) with 413, whether the client
- * announces the length or streams the body in chunks. Uploads that need more (photos, documents) are
- * listed by path pattern in {@code pana.http.upload-paths} and get {@code pana.http.max-upload-body}
- * instead; the module that accepts them checks its own, tighter limit.
+ * announces the length or streams the body in chunks. Uploads that need more (photos, documents) get
+ * their own, explicitly configured limit in the module that accepts them: a {@link RequestBodyAllowance}
+ * bean for the exact method and path of the upload.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private final long defaultMaxBytes;
-    private final long uploadMaxBytes;
-    private final List<PathPattern> uploadPaths;
+    private final List<RequestBodyAllowance> allowances;
 
-    RequestBodyLimitFilter(@Value("${pana.http.max-request-body:1MB}") DataSize max,
-            @Value("${pana.http.upload-paths:}") List<String> uploadPaths,
-            @Value("${pana.http.max-upload-body:6MB}") DataSize uploadMax) {
+    RequestBodyLimitFilter(@Value("${pana.http.max-request-body:1MB}") DataSize max, ObjectProvider<RequestBodyAllowance> allowances) {
         this.defaultMaxBytes = max.toBytes();
-        this.uploadMaxBytes = uploadMax.toBytes();
-        this.uploadPaths = uploadPaths.stream().filter(p -> !p.isBlank()).map(p -> PathPatternParser.defaultInstance.parse(p.strip())).toList();
+        this.allowances = allowances.orderedStream().toList();
+    }
+
+    private long limitFor(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        for (RequestBodyAllowance allowance : allowances) {
+            if (allowance.appliesTo(request.getMethod(), path)) return allowance.max().toBytes();
+        }
+        return defaultMaxBytes;
     }
 
     @Override
@@ -55,15 +58,6 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new LimitedRequest(request, maxBytes), response);
-    }
-
-    private long limitFor(HttpServletRequest request) {
-        if (uploadPaths.isEmpty()) return defaultMaxBytes;
-        PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
-        for (PathPattern pattern : uploadPaths) {
-            if (pattern.matches(path)) return uploadMaxBytes;
-        }
-        return defaultMaxBytes;
     }
 
     /** Thrown when a streamed body passes the limit; mapped to 413 by the error handling. */
