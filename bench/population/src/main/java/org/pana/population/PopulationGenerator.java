@@ -79,10 +79,12 @@ public final class PopulationGenerator {
         private int people;
         private int households;
         private long order;
+        private final int maxDelay;
 
         Run(long seed, int size, NameTable names) {
             this.random = new SplittableRandom(seed);
             this.size = size;
+            this.maxDelay = Math.max(20, Math.min(3_000, size / 20));
             this.names = names;
         }
 
@@ -178,7 +180,7 @@ public final class PopulationGenerator {
                 GeneratedPerson first = firstRecord(member);
                 ready.add(first);
                 if (random.nextDouble() < DUPLICATE_SHARE) {
-                    pending.add(new Pending(emitted + ready.size() + random.nextInt(3_000), order++,
+                    pending.add(new Pending(emitted + ready.size() + random.nextInt(maxDelay), order++,
                             secondRecord(member, first)));
                 }
             }
