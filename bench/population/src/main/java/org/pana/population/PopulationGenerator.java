@@ -111,7 +111,11 @@ public final class PopulationGenerator {
 
         // ---- households ------------------------------------------------------------------------------------
 
+        /** Given names already used in the household being generated: parents do not give two children one name. */
+        private final java.util.Set<Entry> usedGiven = new java.util.HashSet<>();
+
         private void household() {
+            usedGiven.clear();
             String family = "H%07d".formatted(++households);
             Origin origin = origin();
             Entry familyName = pick(names.names(origin, Kind.FAMILY));
@@ -229,7 +233,12 @@ public final class PopulationGenerator {
                 boolean turkic, LocalDate birth, List<String> nationalities, String address, boolean article,
                 String precision) {
             int age = REFERENCE_DATE.getYear() - birth.getYear();
-            Entry given = pick(names.names(origin, male ? Kind.MALE : Kind.FEMALE));
+            Entry[] choices = names.names(origin, male ? Kind.MALE : Kind.FEMALE);
+            Entry given = pick(choices);
+            for (int tries = 0; tries < 20 && usedGiven.contains(given); tries++) {
+                given = pick(choices);
+            }
+            usedGiven.add(given);
             String chosenPrecision = precision != null ? precision
                     : age < 12 ? (random.nextDouble() < 0.8 ? "DAY" : "YEAR") : adultPrecision(origin);
             return new Someone(nextIdentity(), family, relation, origin, male, given, familyName, father, turkic, birth,
@@ -485,7 +494,8 @@ public final class PopulationGenerator {
             } else if (chosen.contains("day-month-swapped")) {
                 secondBirth = LocalDate.of(birth.getYear(), birth.getDayOfMonth(), birth.getMonthValue());
             } else if (chosen.contains("year-shifted")) {
-                secondBirth = birth.plusYears(random.nextBoolean() ? 1 : -1);
+                boolean later = random.nextBoolean() && birth.getYear() < REFERENCE_DATE.getYear();
+                secondBirth = birth.plusYears(later ? 1 : -1);
                 secondPrecision = "ESTIMATED";
             }
             variations.addAll(chosen);
