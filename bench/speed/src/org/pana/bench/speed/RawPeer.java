@@ -27,9 +27,10 @@ import java.util.concurrent.Executors;
 /**
  * The raw peer of the single-create benchmark: the JDK's own HTTP server and plain JDBC, nothing else.
  * {@code POST /api/v1/persons} takes an api.md person body, parses it, and inserts the rows Pana keeps
- * for a person (one person row, a row per name and per document; a registration number from a
+ * for a person (registration's V0040 tables with a raw_ prefix: the person row, a row per name,
+ * nationality, language and document, with the same indexes; a registration number from a
  * sequence) in one transaction over a pool of its own, then answers 201 with the id. No security, no
- * audit, no matching: this is the ceiling the issue compares Pana with.
+ * audit, no history, no matching: this is the ceiling the issue compares Pana with.
  *
  * <p>{@code RawPeer --port 8099 --db jdbc:postgresql://localhost:5432/pana_bench_raw --db-user U}
  * (password in the environment variable RAW_DB_PASSWORD) {@code [--pool 16] [--threads 16]}
@@ -69,23 +70,34 @@ public final class RawPeer {
         System.out.println("raw peer listening on " + server.getAddress() + " with " + poolSize + " connections");
     }
 
+    /** The person aggregate's tables as registration stores them (V0040), with a raw_ prefix and the same indexes. */
     private static void createSchema(Connection connection) throws SQLException {
         try (Statement sql = connection.createStatement()) {
             sql.execute("""
                     CREATE TABLE IF NOT EXISTS raw_person (
-                      id uuid PRIMARY KEY, jurisdiction varchar(3) NOT NULL, registration_number varchar(32) NOT NULL UNIQUE,
-                      sex varchar(10) NOT NULL, birth_date date, birth_date_precision varchar(10),
-                      nationalities varchar(200), languages varchar(200), version integer NOT NULL,
-                      created_at timestamp with time zone NOT NULL, created_by varchar(100) NOT NULL)""");
+                      id uuid PRIMARY KEY, jurisdiction varchar(3) NOT NULL, registration_number varchar(20) NOT NULL UNIQUE,
+                      status varchar(20) NOT NULL, sex varchar(10), birth_date date, birth_date_precision varchar(10),
+                      place_of_birth varchar(200), marital_status varchar(20), education varchar(20), occupation varchar(200),
+                      phone varchar(40), email varchar(254), address_region varchar(200), address_locality varchar(200),
+                      address_line varchar(200), ethnicity varchar(200), religion varchar(200), registered_by uuid,
+                      organisation_id uuid, created_at timestamp with time zone NOT NULL,
+                      updated_at timestamp with time zone NOT NULL, version bigint NOT NULL)""");
+            sql.execute("CREATE INDEX IF NOT EXISTS raw_person_jurisdiction_idx ON raw_person (jurisdiction, id)");
             sql.execute("""
                     CREATE TABLE IF NOT EXISTS raw_person_name (
-                      person_id uuid NOT NULL REFERENCES raw_person(id), position integer NOT NULL,
+                      person_id uuid NOT NULL REFERENCES raw_person (id) ON DELETE CASCADE, idx integer NOT NULL,
                       given varchar(200), family varchar(200), patronymic varchar(200), script varchar(4) NOT NULL,
-                      kind varchar(10) NOT NULL, PRIMARY KEY (person_id, position))""");
+                      kind varchar(10) NOT NULL, PRIMARY KEY (person_id, idx))""");
+            for (String list : new String[] {"nationality", "language"}) {
+                sql.execute("CREATE TABLE IF NOT EXISTS raw_person_" + list + " (person_id uuid NOT NULL REFERENCES raw_person (id)"
+                        + " ON DELETE CASCADE, idx integer NOT NULL, code varchar(3) NOT NULL, PRIMARY KEY (person_id, idx))");
+            }
             sql.execute("""
                     CREATE TABLE IF NOT EXISTS raw_person_document (
-                      person_id uuid NOT NULL REFERENCES raw_person(id), position integer NOT NULL, type varchar(40) NOT NULL,
-                      number varchar(60) NOT NULL, issuing_country varchar(3), expires_on date, PRIMARY KEY (person_id, position))""");
+                      person_id uuid NOT NULL REFERENCES raw_person (id) ON DELETE CASCADE, idx integer NOT NULL,
+                      type varchar(20) NOT NULL, number varchar(60) NOT NULL, number_key varchar(60) NOT NULL,
+                      issuing_country varchar(3), issued_on date, expires_on date, PRIMARY KEY (person_id, idx))""");
+            sql.execute("CREATE INDEX IF NOT EXISTS raw_person_document_number_idx ON raw_person_document (number_key)");
             sql.execute("CREATE SEQUENCE IF NOT EXISTS raw_registration_number");
         }
     }
@@ -130,23 +142,23 @@ public final class RawPeer {
                 number = String.format("%s-%02d-%06d", jurisdiction, now.getYear() % 100, rs.getLong(1));
             }
             try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO raw_person (id, jurisdiction, registration_number, sex, birth_date, birth_date_precision,
-                      nationalities, languages, version, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)""")) {
+                    INSERT INTO raw_person (id, jurisdiction, registration_number, status, sex, birth_date, birth_date_precision,
+                      created_at, updated_at, version) VALUES (?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, 0)""")) {
                 insert.setObject(1, id);
                 insert.setString(2, jurisdiction);
                 insert.setString(3, number);
-                insert.setString(4, String.valueOf(person.getOrDefault("sex", "UNKNOWN")));
+                insert.setString(4, (String) person.get("sex"));
                 Object birthDate = person.get("birthDate");
                 insert.setDate(5, birthDate == null ? null : Date.valueOf(LocalDate.parse((String) birthDate)));
                 insert.setString(6, (String) person.get("birthDatePrecision"));
-                insert.setString(7, joined(person.get("nationalities")));
-                insert.setString(8, joined(person.get("languages")));
-                insert.setObject(9, now);
-                insert.setString(10, "raw-peer");
+                insert.setObject(7, now);
+                insert.setObject(8, now);
                 insert.executeUpdate();
             }
+            codes(connection, "raw_person_nationality", id, person.get("nationalities"));
+            codes(connection, "raw_person_language", id, person.get("languages"));
             try (PreparedStatement names = connection.prepareStatement("""
-                    INSERT INTO raw_person_name (person_id, position, given, family, patronymic, script, kind)
+                    INSERT INTO raw_person_name (person_id, idx, given, family, patronymic, script, kind)
                     VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
                 int position = 0;
                 for (Object item : (List<?>) person.get("names")) {
@@ -164,18 +176,20 @@ public final class RawPeer {
             }
             if (person.get("documents") instanceof List<?> documents && !documents.isEmpty()) {
                 try (PreparedStatement insert = connection.prepareStatement("""
-                        INSERT INTO raw_person_document (person_id, position, type, number, issuing_country, expires_on)
-                        VALUES (?, ?, ?, ?, ?, ?)""")) {
+                        INSERT INTO raw_person_document (person_id, idx, type, number, number_key, issuing_country, expires_on)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
                     int position = 0;
                     for (Object item : documents) {
                         Map<?, ?> document = (Map<?, ?>) item;
                         insert.setObject(1, id);
                         insert.setInt(2, position++);
                         insert.setString(3, String.valueOf(document.get("type")));
-                        insert.setString(4, String.valueOf(document.get("number")));
-                        insert.setString(5, (String) document.get("issuingCountry"));
+                        String documentNumber = String.valueOf(document.get("number"));
+                        insert.setString(4, documentNumber);
+                        insert.setString(5, documentNumber.toUpperCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", ""));
+                        insert.setString(6, (String) document.get("issuingCountry"));
                         Object expires = document.get("expiresOn");
-                        insert.setDate(6, expires == null ? null : Date.valueOf(LocalDate.parse((String) expires)));
+                        insert.setDate(7, expires == null ? null : Date.valueOf(LocalDate.parse((String) expires)));
                         insert.addBatch();
                     }
                     insert.executeBatch();
@@ -191,8 +205,18 @@ public final class RawPeer {
         }
     }
 
-    private static String joined(Object list) {
-        return list instanceof List<?> items ? String.join(",", items.stream().map(String::valueOf).toList()) : null;
+    private static void codes(Connection connection, String table, UUID id, Object list) throws SQLException {
+        if (!(list instanceof List<?> codes) || codes.isEmpty()) return;
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " (person_id, idx, code) VALUES (?, ?, ?)")) {
+            int idx = 0;
+            for (Object code : codes) {
+                insert.setObject(1, id);
+                insert.setInt(2, idx++);
+                insert.setString(3, String.valueOf(code));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     /** A UUIDv7 as Pana makes them: milliseconds first, so the primary key index grows at its right edge. */
