@@ -39,6 +39,7 @@ class AuditApi {
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
         AuditEventFilter filter = AuditEventFilter.parse(subjectId, actor, from, to, page, size, DEFAULT_SIZE);
+        trail.seal();
         AuditEventPage events = queries.search(filter);
         trail.record(AuditReads.eventsRead(filter));
         return events;

@@ -61,6 +61,7 @@ class AuditController {
         AuditEventPage events = null;
         try {
             AuditEventFilter filter = search.filter(PAGE_SIZE);
+            trail.seal();
             events = queries.search(filter);
             trail.record(AuditReads.eventsRead(filter));
         } catch (InvalidAuditQuery invalid) {

@@ -23,7 +23,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -49,17 +48,20 @@ public class AuditTrail {
     static final String EVENT_COLUMNS = "seq, id, occurred_at, actor_id, actor, organisation_id, organisation, action,"
             + " subject_type, subject_id, outcome, client_address, purpose, details, previous_hash, hash";
     private static final int VERIFY_PAGE_SIZE = 1000;
+    private static final int SEAL_BATCH = 500;
     private static final Pattern UNSAFE_CHARACTERS = Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}\\u202A-\\u202E\\u2066-\\u2069]");
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TimeOrderedIds ids;
     private final TransactionTemplate separateTransaction;
+    private final PlatformTransactionManager transactions;
 
     AuditTrail(JdbcClient jdbc, Clock clock, TimeOrderedIds ids, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.ids = ids;
+        this.transactions = transactions;
         this.separateTransaction = new TransactionTemplate(transactions);
         this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -77,10 +79,10 @@ public class AuditTrail {
     }
 
     /**
-     * The events recorded in the current transaction, appended to the chain just before it commits: the
-     * chain's row lock is then held only for the last moments of the transaction, not from the first
-     * audited read to the commit, so long transactions do not queue every other audited request behind
-     * them. The events still commit or roll back with the transaction.
+     * The events recorded in the current transaction. Just before it commits they are written to
+     * {@code audit_pending_event} (no lock: they commit or roll back with the transaction); right after
+     * it commits they are sealed into the chain by {@link #seal()}, so the chain's head lock is never
+     * held through a business transaction's commit.
      */
     private List<Pending> pendingInThisTransaction() {
         @SuppressWarnings("unchecked")
@@ -91,13 +93,16 @@ public class AuditTrail {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void beforeCommit(boolean readOnly) {
-                    for (Pending event : fresh) append(event.actor(), event.entry(), event.at());
+                    writePending(fresh);
                     fresh.clear();
                 }
 
                 @Override
                 public void afterCompletion(int status) {
                     TransactionSynchronizationManager.unbindResourceIfPossible(PENDING_KEY);
+                    if (status == STATUS_COMMITTED) {
+                        sealQuietly();
+                    }
                 }
             });
             pending = fresh;
@@ -117,7 +122,10 @@ public class AuditTrail {
     /** Records an event by a named actor that stays recorded even if the caller's transaction rolls back. */
     public void recordSeparately(AuditActor actor, AuditEntry entry) {
         Instant at = now();
-        Runnable write = () -> separateTransaction.executeWithoutResult(s -> append(actor, entry, at));
+        Runnable write = () -> {
+            separateTransaction.executeWithoutResult(s -> writePending(List.of(new Pending(actor, entry, at))));
+            sealQuietly();
+        };
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -138,8 +146,15 @@ public class AuditTrail {
      * first broken event. Runs in one repeatable-read snapshot, so events appended meanwhile do not
      * look like tampering.
      */
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ChainVerification verify() {
+        seal();
+        TransactionTemplate snapshot = new TransactionTemplate(transactions);
+        snapshot.setReadOnly(true);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        return snapshot.execute(status -> verifySnapshot());
+    }
+
+    private ChainVerification verifySnapshot() {
         ChainHead head = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1")
                 .query((rs, n) -> new ChainHead(rs.getLong(1), rs.getString(2))).single();
         ChainWalk walk = new ChainWalk(head.lastSeq(), head.lastHash());
@@ -174,28 +189,103 @@ public class AuditTrail {
         return null;
     }
 
-    private void append(AuditActor actor, AuditEntry entry, Instant at) {
-        ChainHead head = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
-                .query((rs, n) -> new ChainHead(rs.getLong(1), rs.getString(2))).single();
-        StoredEvent event = new StoredEvent(head.lastSeq() + 1, ids.next(), at, actor.userId(), clean(actor.username(), 100),
-                actor.organisationId(), clean(actor.organisation(), 200), entry.action(), clean(entry.subjectType(), 60),
-                clean(entry.subjectId(), 100), entry.outcome().name(), clean(actor.clientAddress(), 64),
-                clean(entry.purpose(), 200), clean(entry.details(), 1000), head.lastHash(), null);
-        String hash = hashOf(event);
-        jdbc.sql("""
-                INSERT INTO audit_event (seq, id, occurred_at, actor_id, actor, organisation_id, organisation, action,
-                  subject_type, subject_id, outcome, client_address, purpose, details, previous_hash, hash)
-                VALUES (:seq, :id, :at, :actorId, :actor, :organisationId, :organisation, :action,
-                  :subjectType, :subjectId, :outcome, :clientAddress, :purpose, :details, :previousHash, :hash)""")
-                .param("seq", event.seq()).param("id", event.id()).param("at", event.occurredAt().atOffset(ZoneOffset.UTC))
-                .param("actorId", event.actorId()).param("actor", event.actor())
-                .param("organisationId", event.organisationId()).param("organisation", event.organisation())
-                .param("action", event.action()).param("subjectType", event.subjectType()).param("subjectId", event.subjectId())
-                .param("outcome", event.outcome()).param("clientAddress", event.clientAddress()).param("purpose", event.purpose())
-                .param("details", event.details()).param("previousHash", event.previousHash()).param("hash", hash)
-                .update();
-        jdbc.sql("UPDATE audit_chain_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
-                .param("seq", event.seq()).param("hash", hash).update();
+    private void writePending(List<Pending> events) {
+        for (Pending p : events) {
+            AuditActor actor = p.actor();
+            AuditEntry entry = p.entry();
+            jdbc.sql("""
+                    INSERT INTO audit_pending_event (id, occurred_at, actor_id, actor, organisation_id, organisation, action,
+                      subject_type, subject_id, outcome, client_address, purpose, details)
+                    VALUES (:id, :at, :actorId, :actor, :organisationId, :organisation, :action,
+                      :subjectType, :subjectId, :outcome, :clientAddress, :purpose, :details)""")
+                    .param("id", ids.next()).param("at", p.at().atOffset(ZoneOffset.UTC))
+                    .param("actorId", actor.userId()).param("actor", clean(actor.username(), 100))
+                    .param("organisationId", actor.organisationId()).param("organisation", clean(actor.organisation(), 200))
+                    .param("action", entry.action()).param("subjectType", clean(entry.subjectType(), 60))
+                    .param("subjectId", clean(entry.subjectId(), 100)).param("outcome", entry.outcome().name())
+                    .param("clientAddress", clean(actor.clientAddress(), 64)).param("purpose", clean(entry.purpose(), 200))
+                    .param("details", clean(entry.details(), 1000))
+                    .update();
+        }
+    }
+
+    /**
+     * Moves every committed pending event into the hash chain, oldest first, under the chain's head lock,
+     * in one short transaction: many requests' events share one lock and one commit. Safe to call from
+     * any node at any time; returns how many events were sealed.
+     */
+    public int seal() {
+        return sealOnce(false);
+    }
+
+    /** One sealing transaction; with {@code skipIfBusy}, returns -1 at once when another seal holds the head. */
+    private int sealOnce(boolean skipIfBusy) {
+        Integer sealed = separateTransaction.execute(status -> {
+            List<ChainHead> heads = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE"
+                            + (skipIfBusy ? " SKIP LOCKED" : ""))
+                    .query((rs, n) -> new ChainHead(rs.getLong(1), rs.getString(2))).list();
+            if (heads.isEmpty()) return -1;
+            ChainHead head = heads.get(0);
+            List<StoredEvent> pending = jdbc.sql("SELECT id, occurred_at, actor_id, actor, organisation_id, organisation, action,"
+                            + " subject_type, subject_id, outcome, client_address, purpose, details"
+                            + " FROM audit_pending_event ORDER BY occurred_at, id LIMIT :limit")
+                    .param("limit", SEAL_BATCH)
+                    .query((rs, n) -> new StoredEvent(0, rs.getObject("id", UUID.class),
+                            rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getObject("actor_id", UUID.class),
+                            rs.getString("actor"), rs.getObject("organisation_id", UUID.class), rs.getString("organisation"),
+                            rs.getString("action"), rs.getString("subject_type"), rs.getString("subject_id"), rs.getString("outcome"),
+                            rs.getString("client_address"), rs.getString("purpose"), rs.getString("details"), null, null))
+                    .list();
+            if (pending.isEmpty()) return 0;
+            long seq = head.lastSeq();
+            String previousHash = head.lastHash();
+            for (StoredEvent p : pending) {
+                StoredEvent event = new StoredEvent(++seq, p.id(), p.occurredAt(), p.actorId(), p.actor(), p.organisationId(),
+                        p.organisation(), p.action(), p.subjectType(), p.subjectId(), p.outcome(), p.clientAddress(),
+                        p.purpose(), p.details(), previousHash, null);
+                String hash = hashOf(event);
+                jdbc.sql("""
+                        INSERT INTO audit_event (seq, id, occurred_at, actor_id, actor, organisation_id, organisation, action,
+                          subject_type, subject_id, outcome, client_address, purpose, details, previous_hash, hash)
+                        VALUES (:seq, :id, :at, :actorId, :actor, :organisationId, :organisation, :action,
+                          :subjectType, :subjectId, :outcome, :clientAddress, :purpose, :details, :previousHash, :hash)""")
+                        .param("seq", event.seq()).param("id", event.id()).param("at", event.occurredAt().atOffset(ZoneOffset.UTC))
+                        .param("actorId", event.actorId()).param("actor", event.actor())
+                        .param("organisationId", event.organisationId()).param("organisation", event.organisation())
+                        .param("action", event.action()).param("subjectType", event.subjectType()).param("subjectId", event.subjectId())
+                        .param("outcome", event.outcome()).param("clientAddress", event.clientAddress()).param("purpose", event.purpose())
+                        .param("details", event.details()).param("previousHash", event.previousHash()).param("hash", hash)
+                        .update();
+                jdbc.sql("DELETE FROM audit_pending_event WHERE id = :id").param("id", event.id()).update();
+                previousHash = hash;
+            }
+            jdbc.sql("UPDATE audit_chain_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
+                    .param("seq", seq).param("hash", previousHash).update();
+            return pending.size();
+        });
+        return sealed == null ? 0 : sealed;
+    }
+
+    /**
+     * Seals after a commit without queueing behind another seal: if one is running, it leaves; the running
+     * seal looks for pending events again after its own commit, and ours committed before that look, so
+     * it is sealed either way. A failure here loses nothing: the events wait for the next seal.
+     */
+    private void sealQuietly() {
+        try {
+            // Bounded so that one request does not seal for everyone forever under constant load; the
+            // scheduled seal (AuditSealing) is the net for the rare event left behind.
+            for (int round = 0; round < 50; round++) {
+                int sealed = sealOnce(true);
+                if (sealed < 0 || (sealed < SEAL_BATCH && !anyPending())) return;
+            }
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(AuditTrail.class).warn("Sealing audit events failed; they stay pending: {}", e.getClass().getName());
+        }
+    }
+
+    private boolean anyPending() {
+        return !jdbc.sql("SELECT id FROM audit_pending_event LIMIT 1").query(UUID.class).list().isEmpty();
     }
 
     private Instant now() {

@@ -48,7 +48,7 @@ class AuditAppendOnlyTests {
         List<String> publicMethods = Arrays.stream(AuditTrail.class.getDeclaredMethods())
                 .filter(m -> Modifier.isPublic(m.getModifiers())).map(Method::getName).distinct().toList();
 
-        assertThat(publicMethods).containsExactlyInAnyOrder("record", "recordSeparately", "currentActor", "verify");
+        assertThat(publicMethods).containsExactlyInAnyOrder("record", "recordSeparately", "currentActor", "verify", "seal");
     }
 
     @Test
