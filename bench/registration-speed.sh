@@ -18,7 +18,8 @@
 #        PANA_ARGS           extra arguments for Pana (e.g. --spring.datasource.hikari.maximum-pool-size=20)
 #        GENERATE            command that writes the population, called as: $GENERATE --size N --seed S --out FILE
 #                            (default: java -cp target/classes org.pana.population.GeneratePopulation)
-# Generated files are cached in target/bench-speed/population/ (same size and seed = same file).
+# Generated files are cached in target/bench-speed/population/ (same size and seed = same file): delete that
+# folder when the generator changes or after a trial with another GENERATE.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
