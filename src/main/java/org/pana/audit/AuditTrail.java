@@ -200,23 +200,18 @@ public class AuditTrail {
     }
 
     private void writePending(List<Pending> events) {
+        if (events.isEmpty()) return;
+        List<Object[]> rows = new java.util.ArrayList<>(events.size());
         for (Pending p : events) {
             AuditActor actor = p.actor();
             AuditEntry entry = p.entry();
-            jdbc.sql("""
-                    INSERT INTO audit_pending_event (id, occurred_at, actor_id, actor, organisation_id, organisation, action,
-                      subject_type, subject_id, outcome, client_address, purpose, details)
-                    VALUES (:id, :at, :actorId, :actor, :organisationId, :organisation, :action,
-                      :subjectType, :subjectId, :outcome, :clientAddress, :purpose, :details)""")
-                    .param("id", ids.next()).param("at", p.at().atOffset(ZoneOffset.UTC))
-                    .param("actorId", actor.userId()).param("actor", clean(actor.username(), 100))
-                    .param("organisationId", actor.organisationId()).param("organisation", clean(actor.organisation(), 200))
-                    .param("action", entry.action()).param("subjectType", clean(entry.subjectType(), 60))
-                    .param("subjectId", clean(entry.subjectId(), 100)).param("outcome", entry.outcome().name())
-                    .param("clientAddress", clean(actor.clientAddress(), 64)).param("purpose", clean(entry.purpose(), 200))
-                    .param("details", clean(entry.details(), 1000))
-                    .update();
+            rows.add(new Object[] {ids.next(), p.at().atOffset(ZoneOffset.UTC), actor.userId(), clean(actor.username(), 100),
+                    actor.organisationId(), clean(actor.organisation(), 200), entry.action(), clean(entry.subjectType(), 60),
+                    clean(entry.subjectId(), 100), entry.outcome().name(), clean(actor.clientAddress(), 64),
+                    clean(entry.purpose(), 200), clean(entry.details(), 1000)});
         }
+        batch.batchUpdate("INSERT INTO audit_pending_event (id, occurred_at, actor_id, actor, organisation_id, organisation, action,"
+                + " subject_type, subject_id, outcome, client_address, purpose, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
     /**
