@@ -124,10 +124,27 @@ final class MatchScorer {
             return true;
         }
         for (String x : a.joinedKeys) {
-            if (x.length() < 4) continue;
             for (String y : b.joinedKeys) {
-                if (y.length() >= 4 && ONE_EDIT.apply(x, y) >= 0) return true;
+                if (oneSlip(x, y)) return true;
             }
+        }
+        return false;
+    }
+
+    /**
+     * Skeletons one slip apart (a letter added, dropped, changed, or two neighbours swapped), starting with the
+     * same letter and long enough that the slip does not turn one name into another (Hamid/Ahmad stay apart).
+     */
+    static boolean oneSlip(String x, String y) {
+        if (Math.min(x.length(), y.length()) < 3 || Math.max(x.length(), y.length()) < 4 || x.charAt(0) != y.charAt(0)) return false;
+        if (ONE_EDIT.apply(x, y) >= 0) return true;
+        if (x.length() != y.length()) return false;
+        int first = -1;
+        for (int i = 0; i < x.length(); i++) {
+            if (x.charAt(i) == y.charAt(i)) continue;
+            if (first >= 0) return i == first + 1 && x.charAt(first) == y.charAt(i) && x.charAt(i) == y.charAt(first)
+                    && x.regionMatches(i + 1, y, i + 1, x.length() - i - 1);
+            first = i;
         }
         return false;
     }
@@ -136,7 +153,7 @@ final class MatchScorer {
     private static boolean compound(NamePart part, NamePart whole) {
         if (part.words.size() >= whole.words.size()) return false;
         for (String word : part.words) {
-            NamePart single = NamePart.of(word, word, part.cyrillic);
+            NamePart single = NamePart.of(word, word, part.script);
             if (!intersects(single.wordKeys, whole.wordKeys)) return false;
         }
         return true;

@@ -14,11 +14,13 @@ import java.util.Set;
  */
 final class NamePart {
 
-    static final NamePart EMPTY = new NamePart("", "", false);
+    static final char LATIN = 'L', CYRILLIC = 'C', ARABIC = 'A';
+    static final NamePart EMPTY = new NamePart("", "", LATIN);
 
     final String original;
     final String latin;
-    final boolean cyrillic;
+    /** The script the part was entered in: {@link #LATIN}, {@link #CYRILLIC} or {@link #ARABIC}. */
+    final char script;
     final List<String> words;
     final String joined;
     final String bareJoined;
@@ -27,10 +29,10 @@ final class NamePart {
     /** Skeletons of every word (with and without article, Г as h), for compound names. */
     final Set<String> wordKeys;
 
-    private NamePart(String original, String latin, boolean cyrillic) {
+    private NamePart(String original, String latin, char script) {
         this.original = original;
         this.latin = latin;
-        this.cyrillic = cyrillic;
+        this.script = script;
         List<String> words = new ArrayList<>();
         StringBuilder joined = new StringBuilder();
         StringBuilder bare = new StringBuilder();
@@ -44,16 +46,16 @@ final class NamePart {
                 words.add(full);
                 joined.append(full);
                 bare.append(bareWord);
-                addKeys(wordKeys, full, cyrillic);
-                if (hyphen >= 0) addKeys(wordKeys, bareWord, cyrillic);
+                addKeys(wordKeys, full, script);
+                if (hyphen >= 0) addKeys(wordKeys, bareWord, script);
             }
         }
         this.words = List.copyOf(words);
         this.joined = joined.toString();
         this.bareJoined = bare.toString();
         if (!this.joined.isEmpty()) {
-            addKeys(joinedKeys, this.joined, cyrillic);
-            addKeys(joinedKeys, this.bareJoined, cyrillic);
+            addKeys(joinedKeys, this.joined, script);
+            addKeys(joinedKeys, this.bareJoined, script);
         }
         joinedKeys.remove("");
         wordKeys.remove("");
@@ -64,26 +66,30 @@ final class NamePart {
         this.wordKeys = Collections.unmodifiableSet(all);
     }
 
-    static NamePart of(String original, String latin, boolean cyrillic) {
-        if (latin == null || latin.isEmpty()) return original == null || original.isBlank() ? EMPTY : new NamePart(original, "", cyrillic);
-        return new NamePart(original == null ? "" : original, latin, cyrillic);
+    static NamePart of(String original, String latin, char script) {
+        if (latin == null || latin.isEmpty()) return original == null || original.isBlank() ? EMPTY : new NamePart(original, "", script);
+        return new NamePart(original == null ? "" : original, latin, script);
     }
 
     static NamePart of(String original) {
         if (original == null || original.isBlank()) return EMPTY;
-        return of(original.strip(), Latinisation.latin(original), "Cyrl".equals(Latinisation.iso15924(original)));
+        String iso = Latinisation.iso15924(original);
+        return of(original.strip(), Latinisation.latin(original), "Cyrl".equals(iso) ? CYRILLIC : "Arab".equals(iso) ? ARABIC : LATIN);
     }
 
     boolean isEmpty() {
         return joined.isEmpty();
     }
 
-    private static void addKeys(Set<String> keys, String word, boolean cyrillic) {
+    private static void addKeys(Set<String> keys, String word, char script) {
         if (word.isEmpty()) return;
         keys.add(Skeleton.of(word));
-        if (cyrillic) {
+        if (script == CYRILLIC) {
             String h = Skeleton.russianH(word);
             if (h != null) keys.add(h);
+        } else if (script == ARABIC && word.indexOf('w') > 0) {
+            // a medial و is a consonant (نوید Navid) or a long vowel (یوسف Yusuf): key both readings
+            keys.add(Skeleton.of(word.charAt(0) + word.substring(1).replace('w', 'u')));
         }
     }
 

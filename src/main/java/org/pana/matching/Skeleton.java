@@ -45,6 +45,9 @@ final class Skeleton {
                     default -> 'f';
                 };
                 step = 2;
+            } else if (c == 'a' && next == 'u' && i > 0) {
+                mapped = 'v'; // Daud/Dawood/داوود, Rauf/رئوف: the diphthong is the consonant w
+                step = 2;
             } else if (c == 'd' && next == 'j') {
                 mapped = 'j';
                 step = 2;
