@@ -68,10 +68,9 @@ class MergedRecordRedirects implements WebMvcConfigurer, HandlerInterceptor {
             response.setHeader(HttpHeaders.LOCATION, target);
             return false;
         }
-        FlashMap flash = new FlashMap();
+        FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
         flash.put(MERGED_FROM, id.get());
-        flash.setTargetRequestPath(target);
-        RequestContextUtils.getFlashMapManager(request).saveOutputFlashMap(flash, request, response);
+        RequestContextUtils.saveOutputFlashMap(target, request, response);
         response.sendRedirect(target);
         return false;
     }
