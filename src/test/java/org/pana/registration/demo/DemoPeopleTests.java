@@ -23,10 +23,10 @@ class DemoPeopleTests {
         long people = count("SELECT count(*) FROM registration_person WHERE jurisdiction = 'KAZ'");
         assertThat(people).isBetween(50L, (long) DemoPeople.PEOPLE);
         assertThat(count("SELECT count(*) FROM registration_person WHERE occupation = '" + DemoPeople.FICTIONAL + "'")).isEqualTo(people);
-        assertThat(count("SELECT count(*) FROM registration_person_change WHERE kind = 'REGISTERED' AND actor_name = 'registration.officer'"))
+        assertThat(count("SELECT count(*) FROM registration_person_change WHERE kind = 'REGISTERED' AND actor_username = 'registration.officer'"))
                 .isEqualTo(people);
         assertThat(count("SELECT count(*) FROM registration_duplicate_review WHERE status = 'OPEN'")).isPositive();
-        assertThat(count("SELECT count(*) FROM audit_event WHERE action = 'PERSON_REGISTERED' AND actor_name = 'registration.officer'"))
+        assertThat(count("SELECT count(*) FROM audit_event WHERE action = 'PERSON_REGISTERED' AND actor = 'registration.officer'"))
                 .isEqualTo(people);
     }
 
