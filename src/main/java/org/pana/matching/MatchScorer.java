@@ -111,18 +111,31 @@ final class MatchScorer {
         if (a.joined.equals(b.joined) || a.bareJoined.equals(b.bareJoined)) {
             return sameScript ? Agreement.EXACT : Agreement.TRANSLITERATION;
         }
-        if (intersects(a.joinedKeys, b.joinedKeys)) return sameScript ? Agreement.VARIANT : Agreement.TRANSLITERATION;
-        if (typo(a, scriptA, b, scriptB)) return Agreement.TYPO;
+        boolean sameKey = false;
+        for (NamePart.Form x : a.forms) {
+            for (NamePart.Form y : b.forms) {
+                if (!x.key().equals(y.key())) continue;
+                sameKey = true;
+                if (Skeleton.vowelsAgree(x.gaps(), a.script == NamePart.ARABIC, y.gaps(), b.script == NamePart.ARABIC)) {
+                    return sameScript ? Agreement.VARIANT : Agreement.TRANSLITERATION;
+                }
+            }
+        }
+        // one skeleton but vowels that cannot agree (Hassan, Hussein) is another name, unless the letters say slip
+        if (sameKey ? closeSpelling(a, scriptA, b, scriptB) : typo(a, scriptA, b, scriptB)) return Agreement.TYPO;
         if (compound(a, b) || compound(b, a)) return Agreement.PARTIAL;
         return Agreement.DIFFERENT;
     }
 
+    /** Both written with vowels (not Arabic script) and close letter by letter (Khaild/Khalid). */
+    private static boolean closeSpelling(NamePart a, String scriptA, NamePart b, String scriptB) {
+        boolean vowelled = a.script != NamePart.ARABIC && b.script != NamePart.ARABIC;
+        return vowelled && a.bareJoined.length() >= 4 && b.bareJoined.length() >= 4
+                && JARO_WINKLER.apply(a.bareJoined, b.bareJoined) >= 0.92;
+    }
+
     private static boolean typo(NamePart a, String scriptA, NamePart b, String scriptB) {
-        boolean vowelled = !"Arab".equals(scriptA) && !"Arab".equals(scriptB);
-        if (vowelled && a.bareJoined.length() >= 4 && b.bareJoined.length() >= 4
-                && JARO_WINKLER.apply(a.bareJoined, b.bareJoined) >= 0.92) {
-            return true;
-        }
+        if (closeSpelling(a, scriptA, b, scriptB)) return true;
         for (String x : a.joinedKeys) {
             for (String y : b.joinedKeys) {
                 if (oneSlip(x, y)) return true;

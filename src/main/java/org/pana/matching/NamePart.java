@@ -28,6 +28,10 @@ final class NamePart {
     final Set<String> joinedKeys;
     /** Skeletons of every word (with and without article, Г as h), for compound names. */
     final Set<String> wordKeys;
+    /** The joined forms' skeletons with the vowels written between their letters (see {@link Skeleton#build}). */
+    final List<Form> forms;
+
+    record Form(String key, String gaps) {}
 
     private NamePart(String original, String latin, char script) {
         this.original = original;
@@ -53,10 +57,13 @@ final class NamePart {
         this.words = List.copyOf(words);
         this.joined = joined.toString();
         this.bareJoined = bare.toString();
+        List<Form> forms = new ArrayList<>(4);
         if (!this.joined.isEmpty()) {
-            addKeys(joinedKeys, this.joined, script);
-            addKeys(joinedKeys, this.bareJoined, script);
+            addForms(forms, this.joined, script);
+            if (!this.bareJoined.equals(this.joined)) addForms(forms, this.bareJoined, script);
+            for (Form f : forms) joinedKeys.add(f.key());
         }
+        this.forms = List.copyOf(forms);
         joinedKeys.remove("");
         wordKeys.remove("");
         // joined forms first, then words: a stable order, so every node cuts the same keys
@@ -79,6 +86,22 @@ final class NamePart {
 
     boolean isEmpty() {
         return joined.isEmpty();
+    }
+
+    private static void addForms(List<Form> forms, String word, char script) {
+        if (word.isEmpty()) return;
+        addForm(forms, word, script);
+        if (script == CYRILLIC && word.indexOf('g') >= 0) {
+            addForm(forms, Skeleton.russianHWord(word), script);
+        } else if (script == ARABIC && word.indexOf('w') > 0) {
+            addForm(forms, word.charAt(0) + word.substring(1).replace('w', 'u'), script);
+        }
+    }
+
+    private static void addForm(List<Form> forms, String word, char script) {
+        StringBuilder gaps = new StringBuilder();
+        String key = Skeleton.build(word, gaps, script == ARABIC);
+        if (!key.isEmpty()) forms.add(new Form(key, gaps.toString()));
     }
 
     private static void addKeys(Set<String> keys, String word, char script) {
