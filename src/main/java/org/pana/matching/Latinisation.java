@@ -31,13 +31,21 @@ final class Latinisation {
     private static final Transliterator KAZAKH = Transliterator.getInstance("Kazakh-Latin/BGN; Latin-ASCII");
     private static final Transliterator OTHER = Transliterator.getInstance("Any-Latin; Latin-ASCII");
     private static final Transliterator LATIN = Transliterator.getInstance("Latin-ASCII");
-    /** Unified Arabic and Persian letters to Latin. Long vowels are written, short ones are not. */
+    /**
+     * Unified Arabic, Persian and Pashto letters to Latin. Long vowels are written, short ones are not; a medial و
+     * is written w (a consonant or the vowel u: {@link NamePart} keys both readings); a final ه is dropped, and one
+     * after a letter that would make a digraph (زه is not ژ) gets a vowel. Contexts before { match the output.
+     */
     private static final Transliterator ARABIC = Transliterator.createFromRules("pana-arabic-latin", """
-            ا { و > v ; و } ا > v ; و } و > v ;
+            a { و > v ; و } ا > v ; و } و > v ;
+            [zdkgstcp] { ه $ > ;
+            [zdkgstcp] { ه > ah ;
+            ه $ > ;
             ^ و > v ; ^ ی > y ;
             ا > a ; ب > b ; پ > p ; ت > t ; ث > s ; ج > j ; چ > ch ; ح > h ; خ > kh ; د > d ; ذ > z ; ر > r ;
             ز > z ; ژ > zh ; س > s ; ش > sh ; ص > s ; ض > z ; ط > t ; ظ > z ; ع > a ; غ > gh ; ف > f ; ق > q ;
-            ک > k ; گ > g ; ل > l ; م > m ; ن > n ; و > u ; ه > h ; ی > i ; ء > ;
+            ک > k ; گ > g ; ل > l ; م > m ; ن > n ; و > w ; ه > h ; ی > i ; ء > ;
+            ړ > r ; ټ > t ; ډ > d ; ښ > sh ; ږ > zh ; ځ > z ; څ > s ; ڼ > n ; ڤ > v ;
             """, Transliterator.FORWARD);
     private static final Normalizer2 NFC = Normalizer2.getNFCInstance();
 
@@ -161,7 +169,7 @@ final class Latinisation {
             });
         }
         // Arabic script glues the article to its word (الحسن): keep it apart so keys offer the word without it
-        if (unified.length() > 3 && unified.charAt(0) == 'ا' && unified.charAt(1) == 'ل') {
+        if (unified.length() > 4 && unified.charAt(0) == 'ا' && unified.charAt(1) == 'ل') {
             return "al-" + ARABIC.transliterate(unified.substring(2));
         }
         return ARABIC.transliterate(unified.toString());

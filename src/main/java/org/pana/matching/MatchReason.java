@@ -16,4 +16,9 @@ public record MatchReason(String code, List<String> arguments) {
     public static MatchReason of(String code, String... arguments) {
         return new MatchReason(code, List.of(arguments));
     }
+
+    /** The message key that renders this reason: {@code matching.reason.<code>}, arguments as {0}, {1}. */
+    public String messageKey() {
+        return "matching.reason." + code;
+    }
 }

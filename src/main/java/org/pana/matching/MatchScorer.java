@@ -111,23 +111,53 @@ final class MatchScorer {
         if (a.joined.equals(b.joined) || a.bareJoined.equals(b.bareJoined)) {
             return sameScript ? Agreement.EXACT : Agreement.TRANSLITERATION;
         }
-        if (intersects(a.joinedKeys, b.joinedKeys)) return sameScript ? Agreement.VARIANT : Agreement.TRANSLITERATION;
-        if (typo(a, scriptA, b, scriptB)) return Agreement.TYPO;
+        boolean sameKey = false;
+        for (NamePart.Form x : a.forms) {
+            for (NamePart.Form y : b.forms) {
+                if (!x.key().equals(y.key())) continue;
+                sameKey = true;
+                if (Skeleton.vowelsAgree(x.gaps(), a.script == NamePart.ARABIC, y.gaps(), b.script == NamePart.ARABIC)) {
+                    return sameScript ? Agreement.VARIANT : Agreement.TRANSLITERATION;
+                }
+            }
+        }
+        // one skeleton but vowels that cannot agree (Hassan, Hussein) is another name, unless the letters say slip
+        if (sameKey ? closeSpelling(a, scriptA, b, scriptB) : typo(a, scriptA, b, scriptB)) return Agreement.TYPO;
         if (compound(a, b) || compound(b, a)) return Agreement.PARTIAL;
         return Agreement.DIFFERENT;
     }
 
+    /** Both written with vowels (not Arabic script) and close letter by letter (Khaild/Khalid). */
+    private static boolean closeSpelling(NamePart a, String scriptA, NamePart b, String scriptB) {
+        boolean vowelled = a.script != NamePart.ARABIC && b.script != NamePart.ARABIC;
+        return vowelled && a.bareJoined.length() >= 4 && b.bareJoined.length() >= 4
+                && JARO_WINKLER.apply(a.bareJoined, b.bareJoined) >= 0.92;
+    }
+
     private static boolean typo(NamePart a, String scriptA, NamePart b, String scriptB) {
-        boolean vowelled = !"Arab".equals(scriptA) && !"Arab".equals(scriptB);
-        if (vowelled && a.bareJoined.length() >= 4 && b.bareJoined.length() >= 4
-                && JARO_WINKLER.apply(a.bareJoined, b.bareJoined) >= 0.92) {
-            return true;
-        }
+        if (closeSpelling(a, scriptA, b, scriptB)) return true;
         for (String x : a.joinedKeys) {
-            if (x.length() < 4) continue;
             for (String y : b.joinedKeys) {
-                if (y.length() >= 4 && ONE_EDIT.apply(x, y) >= 0) return true;
+                if (oneSlip(x, y)) return true;
             }
+        }
+        return false;
+    }
+
+    /**
+     * Skeletons one slip apart (a letter added, dropped, changed, or two neighbours swapped), starting with the
+     * same letter and long enough that the slip does not turn one name into another (Hamid/Ahmad stay apart).
+     */
+    static boolean oneSlip(String x, String y) {
+        if (Math.min(x.length(), y.length()) < 3 || Math.max(x.length(), y.length()) < 4 || x.charAt(0) != y.charAt(0)) return false;
+        if (ONE_EDIT.apply(x, y) >= 0) return true;
+        if (x.length() != y.length()) return false;
+        int first = -1;
+        for (int i = 0; i < x.length(); i++) {
+            if (x.charAt(i) == y.charAt(i)) continue;
+            if (first >= 0) return i == first + 1 && x.charAt(first) == y.charAt(i) && x.charAt(i) == y.charAt(first)
+                    && x.regionMatches(i + 1, y, i + 1, x.length() - i - 1);
+            first = i;
         }
         return false;
     }
@@ -136,7 +166,7 @@ final class MatchScorer {
     private static boolean compound(NamePart part, NamePart whole) {
         if (part.words.size() >= whole.words.size()) return false;
         for (String word : part.words) {
-            NamePart single = NamePart.of(word, word, part.cyrillic);
+            NamePart single = NamePart.of(word, word, part.script);
             if (!intersects(single.wordKeys, whole.wordKeys)) return false;
         }
         return true;

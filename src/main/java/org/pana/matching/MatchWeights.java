@@ -42,7 +42,7 @@ public final class MatchWeights {
         DEFAULTS.put("birth.year-equal", 2.0);
         DEFAULTS.put("birth.day-month-swapped", 3.0);
         DEFAULTS.put("birth.day-different", -1.0);
-        DEFAULTS.put("birth.year-close", 0.5);
+        DEFAULTS.put("birth.year-close", 1.5);
         DEFAULTS.put("birth.different", -6.0);
         DEFAULTS.put("sex.equal", 0.3);
         DEFAULTS.put("sex.different", -9.0);
@@ -51,7 +51,7 @@ public final class MatchWeights {
         DEFAULTS.put("nationality.different", -1.5);
         DEFAULTS.put("prior", -6.5);
         DEFAULTS.put("threshold.candidate", 0.3);
-        DEFAULTS.put("threshold.auto-flag", 0.85);
+        DEFAULTS.put("threshold.auto-flag", 0.9);
     }
 
     private final Map<String, Double> weights;

@@ -14,11 +14,13 @@ import java.util.Set;
  */
 final class NamePart {
 
-    static final NamePart EMPTY = new NamePart("", "", false);
+    static final char LATIN = 'L', CYRILLIC = 'C', ARABIC = 'A';
+    static final NamePart EMPTY = new NamePart("", "", LATIN);
 
     final String original;
     final String latin;
-    final boolean cyrillic;
+    /** The script the part was entered in: {@link #LATIN}, {@link #CYRILLIC} or {@link #ARABIC}. */
+    final char script;
     final List<String> words;
     final String joined;
     final String bareJoined;
@@ -26,11 +28,15 @@ final class NamePart {
     final Set<String> joinedKeys;
     /** Skeletons of every word (with and without article, Г as h), for compound names. */
     final Set<String> wordKeys;
+    /** The joined forms' skeletons with the vowels written between their letters (see {@link Skeleton#build}). */
+    final List<Form> forms;
 
-    private NamePart(String original, String latin, boolean cyrillic) {
+    record Form(String key, String gaps) {}
+
+    private NamePart(String original, String latin, char script) {
         this.original = original;
         this.latin = latin;
-        this.cyrillic = cyrillic;
+        this.script = script;
         List<String> words = new ArrayList<>();
         StringBuilder joined = new StringBuilder();
         StringBuilder bare = new StringBuilder();
@@ -44,17 +50,20 @@ final class NamePart {
                 words.add(full);
                 joined.append(full);
                 bare.append(bareWord);
-                addKeys(wordKeys, full, cyrillic);
-                if (hyphen >= 0) addKeys(wordKeys, bareWord, cyrillic);
+                addKeys(wordKeys, full, script);
+                if (hyphen >= 0) addKeys(wordKeys, bareWord, script);
             }
         }
         this.words = List.copyOf(words);
         this.joined = joined.toString();
         this.bareJoined = bare.toString();
+        List<Form> forms = new ArrayList<>(4);
         if (!this.joined.isEmpty()) {
-            addKeys(joinedKeys, this.joined, cyrillic);
-            addKeys(joinedKeys, this.bareJoined, cyrillic);
+            addForms(forms, this.joined, script);
+            if (!this.bareJoined.equals(this.joined)) addForms(forms, this.bareJoined, script);
+            for (Form f : forms) joinedKeys.add(f.key());
         }
+        this.forms = List.copyOf(forms);
         joinedKeys.remove("");
         wordKeys.remove("");
         // joined forms first, then words: a stable order, so every node cuts the same keys
@@ -64,26 +73,46 @@ final class NamePart {
         this.wordKeys = Collections.unmodifiableSet(all);
     }
 
-    static NamePart of(String original, String latin, boolean cyrillic) {
-        if (latin == null || latin.isEmpty()) return original == null || original.isBlank() ? EMPTY : new NamePart(original, "", cyrillic);
-        return new NamePart(original == null ? "" : original, latin, cyrillic);
+    static NamePart of(String original, String latin, char script) {
+        if (latin == null || latin.isEmpty()) return original == null || original.isBlank() ? EMPTY : new NamePart(original, "", script);
+        return new NamePart(original == null ? "" : original, latin, script);
     }
 
     static NamePart of(String original) {
         if (original == null || original.isBlank()) return EMPTY;
-        return of(original.strip(), Latinisation.latin(original), "Cyrl".equals(Latinisation.iso15924(original)));
+        String iso = Latinisation.iso15924(original);
+        return of(original.strip(), Latinisation.latin(original), "Cyrl".equals(iso) ? CYRILLIC : "Arab".equals(iso) ? ARABIC : LATIN);
     }
 
     boolean isEmpty() {
         return joined.isEmpty();
     }
 
-    private static void addKeys(Set<String> keys, String word, boolean cyrillic) {
+    private static void addForms(List<Form> forms, String word, char script) {
+        if (word.isEmpty()) return;
+        addForm(forms, word, script);
+        if (script == CYRILLIC && word.indexOf('g') >= 0) {
+            addForm(forms, Skeleton.russianHWord(word), script);
+        } else if (script == ARABIC && word.indexOf('w') > 0) {
+            addForm(forms, word.charAt(0) + word.substring(1).replace('w', 'u'), script);
+        }
+    }
+
+    private static void addForm(List<Form> forms, String word, char script) {
+        StringBuilder gaps = new StringBuilder();
+        String key = Skeleton.build(word, gaps, script == ARABIC);
+        if (!key.isEmpty()) forms.add(new Form(key, gaps.toString()));
+    }
+
+    private static void addKeys(Set<String> keys, String word, char script) {
         if (word.isEmpty()) return;
         keys.add(Skeleton.of(word));
-        if (cyrillic) {
+        if (script == CYRILLIC) {
             String h = Skeleton.russianH(word);
             if (h != null) keys.add(h);
+        } else if (script == ARABIC && word.indexOf('w') > 0) {
+            // a medial و is a consonant (نوید Navid) or a long vowel (یوسف Yusuf): key both readings
+            keys.add(Skeleton.of(word.charAt(0) + word.substring(1).replace('w', 'u')));
         }
     }
 

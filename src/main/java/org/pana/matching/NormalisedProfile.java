@@ -75,9 +75,9 @@ record NormalisedProfile(UUID personId, String jurisdiction, List<NormalisedName
         StringBuilder out = new StringBuilder();
         for (NormalisedName n : names) {
             out.append(n.script()).append(FIELD)
-                    .append(n.given().original).append(FIELD).append(n.given().latin).append(FIELD).append(n.given().cyrillic ? '1' : '0').append(FIELD)
-                    .append(n.family().original).append(FIELD).append(n.family().latin).append(FIELD).append(n.family().cyrillic ? '1' : '0').append(FIELD)
-                    .append(n.patronymic().original).append(FIELD).append(n.patronymic().latin).append(FIELD).append(n.patronymic().cyrillic ? '1' : '0')
+                    .append(n.given().original).append(FIELD).append(n.given().latin).append(FIELD).append(n.given().script).append(FIELD)
+                    .append(n.family().original).append(FIELD).append(n.family().latin).append(FIELD).append(n.family().script).append(FIELD)
+                    .append(n.patronymic().original).append(FIELD).append(n.patronymic().latin).append(FIELD).append(n.patronymic().script)
                     .append(RECORD);
         }
         return out.toString();
@@ -89,8 +89,8 @@ record NormalisedProfile(UUID personId, String jurisdiction, List<NormalisedName
         for (String line : encoded.split(String.valueOf(RECORD))) {
             if (line.isEmpty()) continue;
             String[] f = line.split(String.valueOf(FIELD), -1);
-            names.add(new NormalisedName(f[0], NamePart.of(f[1], f[2], "1".equals(f[3])),
-                    NamePart.of(f[4], f[5], "1".equals(f[6])), NamePart.of(f[7], f[8], "1".equals(f[9]))));
+            names.add(new NormalisedName(f[0], NamePart.of(f[1], f[2], f[3].charAt(0)),
+                    NamePart.of(f[4], f[5], f[6].charAt(0)), NamePart.of(f[7], f[8], f[9].charAt(0))));
         }
         return List.copyOf(names);
     }
@@ -101,7 +101,7 @@ record NormalisedProfile(UUID personId, String jurisdiction, List<NormalisedName
 
     static Set<String> decodeSet(String encoded) {
         if (encoded == null || encoded.isBlank()) return Set.of();
-        return Set.of(encoded.strip().split(" +"));
+        return new LinkedHashSet<>(List.of(encoded.strip().split(" +")));
     }
 
     private static String nonNull(String s) {

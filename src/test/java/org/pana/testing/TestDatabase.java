@@ -43,6 +43,8 @@ public class TestDatabase implements EnvironmentPostProcessor, Ordered {
         properties.put("spring.main.banner-mode", "off");
         // Every test context holds the demo organisations and users of api.md, so tests sign in as them.
         if (!environment.containsProperty("pana.demo")) properties.put("pana.demo", "true");
+        // ... but not the demo people (registration.demo): tests count people; DemoPeopleTests turns them on.
+        if (!environment.containsProperty("pana.demo.people")) properties.put("pana.demo.people", "false");
         environment.getPropertySources().addFirst(new MapPropertySource("panaTestDatabase", properties));
     }
 
