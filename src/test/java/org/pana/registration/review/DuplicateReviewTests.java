@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.pana.matching.DuplicateFinder;
 import org.pana.matching.MatchReason;
 import org.pana.registration.PersonDetails;
+import org.pana.testing.SecondaryEffects;
 import org.pana.testing.TestApi;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -65,6 +66,9 @@ class DuplicateReviewTests {
                  "sex": "MALE", "birthDate": "1990-01-01", "birthDatePrecision": "YEAR", "nationalities": ["AFG"], "languages": ["prs", "rus"],
                  "documents": [{"type": "NATIONAL_ID", "number": "%s", "issuingCountry": "AFG"}], "specificNeeds": ["LP-ND"]}"""
                 .formatted(number("N")));
+        // The duplicate check after each registration runs asynchronously: let it finish, so that it does
+        // not queue the pair while a test queues it too.
+        SecondaryEffects.awaitAll(jdbc);
     }
 
     static String number(String prefix) {
