@@ -11,15 +11,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MatchIndex {
 
+    private final MatchStore store;
+
+    MatchIndex(MatchStore store) {
+        this.store = store;
+    }
+
     /** Adds or replaces the person's keys and profile. {@code profile.personId()} must be set. */
     @Transactional
     public void index(MatchProfile profile) {
-        // contract placeholder: the matching issue work replaces this
+        if (profile.personId() == null || profile.jurisdiction() == null) {
+            throw new IllegalArgumentException("Only a saved person with a jurisdiction can be indexed");
+        }
+        NormalisedProfile normal = NormalisedProfile.of(profile);
+        store.save(StoredProfile.of(normal), MatchKeys.all(normal));
     }
 
     /** Removes the person from matching (merged into another record, or erased). */
     @Transactional
     public void remove(UUID personId) {
-        // contract placeholder
+        store.remove(personId);
     }
 }
