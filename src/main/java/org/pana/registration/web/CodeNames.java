@@ -17,11 +17,13 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Countries and languages by their names in the reader's language (the JDK's CLDR data), for selects
+ * Public only so that templates can call it ({@code @codeNames}); it is not part of the module's API.
+ *
+ * <p>Countries and languages by their names in the reader's language (the JDK's CLDR data), for selects
  * and for the person page. ICAO's {@code XXA} (stateless) and {@code XXX} (unknown) come from the bundle.
  */
 @Component
-class CodeNames {
+public class CodeNames {
 
     /** A choice in a select: the code sent, the name shown. */
     record Option(String code, String label) {}
@@ -47,7 +49,7 @@ class CodeNames {
         });
     }
 
-    String country(String code, Locale locale) {
+    public String country(String code, Locale locale) {
         if (code == null) return "";
         if (code.equals("XXA") || code.equals("XXX")) return messages.getMessage("persons.country." + code, null, code, locale);
         String alpha2 = ALPHA2_OF_ALPHA3.get(code);
@@ -56,15 +58,19 @@ class CodeNames {
         return name.isBlank() || name.equals(alpha2) ? code : name;
     }
 
-    String language(String code, Locale locale) {
+    public String language(String code, Locale locale) {
         if (code == null) return "";
+        String named = messages.getMessage("persons.language." + code, null, null, locale);
+        if (named != null) return named;
         String name = Locale.forLanguageTag(code).getDisplayLanguage(locale);
         return name.isBlank() || name.equalsIgnoreCase(code) ? code : name;
     }
 
     /** A birth date as far as it is known: the year alone, month and year, or the date (marked when estimated). */
-    String birthDate(LocalDate date, BirthDatePrecision precision, Locale locale) {
+    public String birthDate(LocalDate date, BirthDatePrecision precision, Locale locale) {
         if (date == null) return "";
+        // Day before month, as in Kazakhstan and on UN documents, also in English.
+        if (locale.getLanguage().equals("en") && locale.getCountry().isEmpty()) locale = Locale.UK;
         if (precision == BirthDatePrecision.YEAR) return String.valueOf(date.getYear());
         if (precision == BirthDatePrecision.MONTH) return DateTimeFormatter.ofPattern("LLLL yyyy", locale).format(date);
         String day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date);
@@ -72,13 +78,13 @@ class CodeNames {
     }
 
     /** A way of writing the name as one line: given, patronymic or father's name, family. */
-    String fullName(PersonDetails.Name name) {
+    public String fullName(PersonDetails.Name name) {
         return java.util.stream.Stream.of(name.given(), name.patronymic(), name.family()).filter(p -> p != null && !p.isBlank())
                 .collect(java.util.stream.Collectors.joining(" "));
     }
 
     /** Nationalities by name, joined for a table cell. */
-    String countries(List<String> codes, Locale locale) {
+    public String countries(List<String> codes, Locale locale) {
         return String.join(", ", codes.stream().map(c -> country(c, locale)).toList());
     }
 
