@@ -77,12 +77,10 @@ class DuplicateCandidatesTests {
 
     /** Matching as it will answer one day: these candidates, whatever the probe. */
     static DuplicateFinder finderAnswering(List<Candidate> candidates) {
-        return new DuplicateFinder() {
-            @Override
-            public List<Candidate> candidates(MatchProfile probe, int limit) {
-                return candidates;
-            }
-        };
+        // A mock, not a subclass: matching's finder has no constructor outside its package.
+        DuplicateFinder finder = org.mockito.Mockito.mock(DuplicateFinder.class);
+        org.mockito.Mockito.when(finder.candidates(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.anyInt())).thenReturn(candidates);
+        return finder;
     }
 
     private Registry registryWith(DuplicateFinder finder) {

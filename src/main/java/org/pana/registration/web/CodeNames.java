@@ -69,8 +69,7 @@ public class CodeNames {
     /** A birth date as far as it is known: the year alone, month and year, or the date (marked when estimated). */
     public String birthDate(LocalDate date, BirthDatePrecision precision, Locale locale) {
         if (date == null) return "";
-        // Day before month, as in Kazakhstan and on UN documents, also in English.
-        if (locale.getLanguage().equals("en") && locale.getCountry().isEmpty()) locale = Locale.UK;
+        locale = dayFirst(locale);
         if (precision == BirthDatePrecision.YEAR) return String.valueOf(date.getYear());
         if (precision == BirthDatePrecision.MONTH) return DateTimeFormatter.ofPattern("LLLL yyyy", locale).format(date);
         String day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(date);
@@ -81,6 +80,11 @@ public class CodeNames {
     public String fullName(PersonDetails.Name name) {
         return java.util.stream.Stream.of(name.given(), name.patronymic(), name.family()).filter(p -> p != null && !p.isBlank())
                 .collect(java.util.stream.Collectors.joining(" "));
+    }
+
+    /** Day before month, as in Kazakhstan and on UN documents, also in English. */
+    static Locale dayFirst(Locale locale) {
+        return locale.getLanguage().equals("en") && locale.getCountry().isEmpty() ? Locale.UK : locale;
     }
 
     /** Nationalities by name, joined for a table cell. */

@@ -270,7 +270,7 @@ class PersonController {
 
     private void fillHistory(Model model, PanaUser caller, UUID id, int page, Locale locale) {
         ResultPage<HistoryEntry> history = registry.history(caller, id, page, HISTORY_PAGE);
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale).withZone(zone);
+        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(CodeNames.dayFirst(locale)).withZone(zone);
         model.addAttribute("history", history);
         model.addAttribute("historyLines", history.items().stream().map(e -> new HistoryLine(e, format.format(e.at()))).toList());
         model.addAttribute("historyNext", (long) (page + 1) * HISTORY_PAGE < history.total() ? page + 1 : null);

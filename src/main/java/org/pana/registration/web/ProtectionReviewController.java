@@ -53,7 +53,7 @@ class ProtectionReviewController {
     String open(@AuthenticationPrincipal PanaUser caller, @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
         int shown = Math.max(0, Math.min(page, 100_000));
         ResultPage<ProtectionReviewItem> items = reviews.open(caller, shown, PAGE_SIZE);
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale).withZone(zone);
+        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(CodeNames.dayFirst(locale)).withZone(zone);
         model.addAttribute("items", items);
         model.addAttribute("lines", items.items().stream().map(i -> new ReviewLine(i, label(i.needCode(), locale), format.format(i.flaggedAt())))
                 .toList());
