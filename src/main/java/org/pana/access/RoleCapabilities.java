@@ -11,23 +11,28 @@ final class RoleCapabilities {
 
     record Action(String messageKey, String path) {}
 
+    private static final Action SEARCH_PEOPLE = new Action("home.action.search-people", "/persons/search");
+    private static final Action PROTECTION_REVIEW = new Action("home.action.protection-review", "/protection-review");
+
     private static final Map<Role, List<Action>> ACTIONS = Map.ofEntries(
             Map.entry(Role.ADMINISTRATOR, List.of(new Action("home.action.manage-users", "/admin/users"),
                     new Action("home.action.manage-organisations", "/admin/organisations"))),
             Map.entry(Role.AUDITOR, List.of(new Action("home.action.search-audit", "/audit"))),
             Map.entry(Role.BORDER_OFFICER, List.of(new Action("home.action.record-encounter", null),
-                    new Action("home.action.check-removal", null))),
-            Map.entry(Role.REGISTRATION_OFFICER, List.of(new Action("home.action.register-people", null),
+                    new Action("home.action.check-removal", null), SEARCH_PEOPLE)),
+            Map.entry(Role.REGISTRATION_OFFICER, List.of(new Action("home.action.register-person", "/persons/new"),
+                    SEARCH_PEOPLE, PROTECTION_REVIEW,
                     new Action("home.action.lodge-application", null))),
             Map.entry(Role.ELIGIBILITY_OFFICER, List.of(new Action("home.action.interview", null),
-                    new Action("home.action.assess", null))),
-            Map.entry(Role.DECISION_MAKER, List.of(new Action("home.action.decide", null))),
-            Map.entry(Role.APPEALS_OFFICER, List.of(new Action("home.action.review-appeals", null))),
-            Map.entry(Role.STATELESSNESS_OFFICER, List.of(new Action("home.action.determine-statelessness", null))),
+                    new Action("home.action.assess", null), SEARCH_PEOPLE)),
+            Map.entry(Role.DECISION_MAKER, List.of(new Action("home.action.decide", null), SEARCH_PEOPLE)),
+            Map.entry(Role.APPEALS_OFFICER, List.of(new Action("home.action.review-appeals", null), SEARCH_PEOPLE)),
+            Map.entry(Role.STATELESSNESS_OFFICER, List.of(new Action("home.action.determine-statelessness", null), SEARCH_PEOPLE)),
             Map.entry(Role.MIGRATION_OFFICER, List.of(new Action("home.action.residence", null),
-                    new Action("home.action.check-removal", null))),
-            Map.entry(Role.PROTECTION_MONITOR, List.of(new Action("home.action.monitor", null))),
-            Map.entry(Role.PARTNER_CASEWORKER, List.of(new Action("home.action.partner-referrals", null))),
+                    new Action("home.action.check-removal", null), SEARCH_PEOPLE)),
+            Map.entry(Role.PROTECTION_MONITOR, List.of(new Action("home.action.monitor", null), SEARCH_PEOPLE,
+                    PROTECTION_REVIEW)),
+            Map.entry(Role.PARTNER_CASEWORKER, List.of(new Action("home.action.partner-referrals", null), SEARCH_PEOPLE)),
             Map.entry(Role.STATISTICIAN, List.of(new Action("home.action.statistics", null))));
 
     private RoleCapabilities() {}

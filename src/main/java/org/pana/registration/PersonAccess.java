@@ -34,7 +34,7 @@ public class PersonAccess {
     static final Set<Role> PROTECTION_REVIEWERS = EnumSet.of(Role.PROTECTION_MONITOR, Role.REGISTRATION_OFFICER);
 
     /** For {@code @PreAuthorize}: every role that may call the person endpoints at all. */
-    static final String CALLERS = "hasAnyRole('REGISTRATION_OFFICER','BORDER_OFFICER','ELIGIBILITY_OFFICER','DECISION_MAKER',"
+    public static final String CALLERS = "hasAnyRole('REGISTRATION_OFFICER','BORDER_OFFICER','ELIGIBILITY_OFFICER','DECISION_MAKER',"
             + "'APPEALS_OFFICER','STATELESSNESS_OFFICER','MIGRATION_OFFICER','PROTECTION_MONITOR','PARTNER_CASEWORKER')";
 
     private final List<PersonAccessGrants> grants;

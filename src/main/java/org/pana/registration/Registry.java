@@ -279,6 +279,22 @@ public class Registry {
         return candidates;
     }
 
+    /**
+     * The people among these the caller may see, as in a list (for pages that show who a duplicate
+     * candidate is), in the order asked; each person shown is audited as listed.
+     */
+    @Transactional
+    public List<PersonSummary> summaries(PanaUser caller, List<UUID> personIds) {
+        if (personIds.isEmpty()) return List.of();
+        if (personIds.size() > MAX_PAGE_SIZE) throw RuleViolation.onField("personIds", "Ask for at most " + MAX_PAGE_SIZE + " people.");
+        Set<UUID> visible = access.visibleAmong(caller, personIds);
+        List<PersonSummary> found = queries.summaries(caller.jurisdiction(), personIds.stream().filter(visible::contains).toList());
+        Map<UUID, PersonSummary> byId = found.stream().collect(Collectors.toMap(PersonSummary::id, s -> s));
+        List<PersonSummary> ordered = personIds.stream().distinct().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        for (PersonSummary summary : ordered) audit.record(AuditEntry.success("PERSON_LISTED", "PERSON", summary.id()).withDetails("summaries"));
+        return ordered;
+    }
+
     private List<Person> store(PanaUser caller, List<PersonFacts> facts) {
         if (facts.isEmpty()) return List.of();
         Instant now = clock.instant();
