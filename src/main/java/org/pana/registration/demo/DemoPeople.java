@@ -2,6 +2,7 @@ package org.pana.registration.demo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.pana.access.DemoMode;
 import org.pana.access.DemoUsers;
@@ -10,6 +11,8 @@ import org.pana.population.GeneratedPerson;
 import org.pana.population.PopulationGenerator;
 import org.pana.registration.PersonDetails;
 import org.pana.registration.Registry;
+import org.pana.registration.household.Households;
+import org.pana.registration.household.Relationship;
 import org.pana.registration.review.DuplicateReviews;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,19 +55,21 @@ class DemoPeople implements ApplicationRunner {
     private final DemoUsers demoUsers;
     private final Registry registry;
     private final DuplicateReviews reviews;
+    private final Households householdRegister;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final boolean enabled;
     private final boolean commandLine;
     private final String jurisdiction;
 
-    DemoPeople(DemoMode demoMode, DemoUsers demoUsers, Registry registry, DuplicateReviews reviews, JdbcClient jdbc,
+    DemoPeople(DemoMode demoMode, DemoUsers demoUsers, Registry registry, DuplicateReviews reviews, Households householdRegister, JdbcClient jdbc,
             PlatformTransactionManager transactions, @Value("${pana.demo.people:true}") boolean enabled,
             @Value("${pana.command-line:false}") boolean commandLine, @Value("${pana.jurisdiction.default:KAZ}") String jurisdiction) {
         this.demoMode = demoMode;
         this.demoUsers = demoUsers;
         this.registry = registry;
         this.reviews = reviews;
+        this.householdRegister = householdRegister;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.enabled = enabled;
@@ -116,12 +121,51 @@ class DemoPeople implements ApplicationRunner {
                     DuplicateReviews.FOUND_BY_REGISTRATION);
         }
         long count = registered.stream().filter(Registry.Registration::registered).count();
-        long households = generated.stream().map(GeneratedPerson::family).distinct().count();
+        long households = registerHouseholds(registrar, generated, registered);
         long duplicates = generated.stream().filter(GeneratedPerson::duplicate).count();
         log.warn("DEMO MODE: registered {} fictional people ({} households, {} planted duplicates); {} pairs on the duplicate review queue.",
                 count, households, duplicates, queued);
         if (!refused.isEmpty()) log.warn("Demo people refused (index: fields): {}", refused);
         return (int) count;
+    }
+
+    /**
+     * Groups each generated family's original records (not the planted second records) into a household
+     * under its focal point, with the relationships the generator knows.
+     */
+    private long registerHouseholds(PanaUser registrar, List<GeneratedPerson> generated, List<Registry.Registration> registered) {
+        java.util.Map<String, UUID> focalPoints = new java.util.HashMap<>();
+        java.util.Map<String, List<Households.NewMember>> members = new java.util.LinkedHashMap<>();
+        for (Registry.Registration registration : registered) {
+            GeneratedPerson person = generated.get(registration.index());
+            if (!registration.registered() || person.duplicate()) continue;
+            Relationship relationship = relationship(person);
+            if (relationship == Relationship.FOCAL_POINT) {
+                focalPoints.put(person.family(), registration.id());
+            } else if (relationship != null) {
+                members.computeIfAbsent(person.family(), f -> new ArrayList<>())
+                        .add(new Households.NewMember(registration.id(), relationship, null));
+            }
+        }
+        long created = 0;
+        for (var focal : focalPoints.entrySet()) {
+            householdRegister.register(registrar, new Households.NewHousehold(focal.getValue(), null,
+                    members.getOrDefault(focal.getKey(), List.of())));
+            created++;
+        }
+        return created;
+    }
+
+    private static Relationship relationship(GeneratedPerson person) {
+        boolean male = "MALE".equals(person.sex());
+        return switch (person.relation() == null ? "" : person.relation()) {
+            case "FOCAL_POINT" -> Relationship.FOCAL_POINT;
+            case "SPOUSE" -> Relationship.SPOUSE;
+            case "CHILD" -> male ? Relationship.SON : Relationship.DAUGHTER;
+            case "PARENT" -> male ? Relationship.FATHER : Relationship.MOTHER;
+            case "SIBLING" -> male ? Relationship.BROTHER : Relationship.SISTER;
+            default -> null;
+        };
     }
 
     /** The generated person as a registration officer would enter them, marked as fictional. */

@@ -27,6 +27,8 @@ import org.pana.registration.PersonAccess;
 import org.pana.registration.PersonSummary;
 import org.pana.registration.PersonView;
 import org.pana.registration.Registry;
+import org.pana.registration.household.Households;
+import org.pana.registration.photo.Photos;
 import org.pana.registration.ResultPage;
 import org.pana.registration.Sex;
 import org.pana.registration.SpecificNeedCatalogue;
@@ -66,10 +68,14 @@ class PersonController {
     private final CodeNames codeNames;
     private final MessageSource messages;
     private final ZoneId zone;
+    private final Photos photos;
+    private final Households households;
 
     PersonController(Registry registry, PersonAccess access, SpecificNeedCatalogue catalogue, CodeNames codeNames, MessageSource messages,
-            @Value("${pana.registration.time-zone:Asia/Almaty}") ZoneId zone) {
+            Photos photos, Households households, @Value("${pana.registration.time-zone:Asia/Almaty}") ZoneId zone) {
         this.registry = registry;
+        this.photos = photos;
+        this.households = households;
         this.access = access;
         this.catalogue = catalogue;
         this.codeNames = codeNames;
@@ -165,6 +171,8 @@ class PersonController {
                 .map(code -> new NeedLine(code, needLabel(code, locale), catalogue.isSensitive(code))).toList());
         model.addAttribute("personId", id);
         model.addAttribute("mayEdit", access.mayRegister(caller));
+        model.addAttribute("hasPhoto", photos.hasPhoto(caller, id));
+        model.addAttribute("households", households.householdsOf(caller, id));
         fillHistory(model, caller, id, 0, locale);
         return "registration/person-page";
     }
