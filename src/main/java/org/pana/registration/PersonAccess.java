@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.pana.access.PanaUser;
 import org.pana.access.Role;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,6 +47,18 @@ public class PersonAccess {
     /** Whether the caller sees everyone of the jurisdiction (the jurisdiction's staff). */
     public boolean seesJurisdiction(PanaUser caller) {
         return caller.roles().stream().anyMatch(STAFF::contains);
+    }
+
+    /** 403 unless the role reads people at all: the jurisdiction's staff, and partners (for the people granted to them). */
+    public void requireReader(PanaUser caller) {
+        if (!seesJurisdiction(caller) && !caller.has(Role.PARTNER_CASEWORKER)) {
+            throw new AccessDeniedException("This role does not read people");
+        }
+    }
+
+    /** 403 unless the role registers and changes people (and what hangs on them). */
+    public void requireWriter(PanaUser caller) {
+        if (!mayRegister(caller)) throw new AccessDeniedException("Only registration officers change people");
     }
 
     public boolean mayRegister(PanaUser caller) {

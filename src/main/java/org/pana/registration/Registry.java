@@ -164,7 +164,15 @@ public class Registry {
     /** Whether the caller may see the person (not audited: use it to decide what to show, not to show it). */
     @Transactional(readOnly = true)
     public boolean isVisible(PanaUser caller, UUID personId) {
-        return queries.jurisdictionOf(personId).map(j -> access.sees(caller, personId, j)).orElse(false);
+        return personId != null && queries.jurisdictionOf(personId).map(j -> access.sees(caller, personId, j)).orElse(false);
+    }
+
+    /**
+     * For the records that hang on a person (photos, households): "not found" unless the person exists and
+     * the caller may see them, the attempt audited as denied, as for the person itself.
+     */
+    public void requireVisible(PanaUser caller, UUID personId, String action) {
+        if (!isVisible(caller, personId)) throw notFound(personId, action);
     }
 
     /**
@@ -350,13 +358,6 @@ public class Registry {
             throw notFound(personId, action);
         }
         return person.get();
-    }
-
-    private void requireVisible(PanaUser caller, UUID personId, String action) {
-        Optional<String> jurisdiction = queries.jurisdictionOf(personId);
-        if (jurisdiction.isEmpty() || !access.sees(caller, personId, jurisdiction.get())) {
-            throw notFound(personId, action);
-        }
     }
 
     /** The same answer for a person that does not exist and one the caller may not see; the attempt is audited either way. */

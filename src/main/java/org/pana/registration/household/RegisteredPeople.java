@@ -28,23 +28,19 @@ class RegisteredPeople {
 
     private final Registry registry;
     private final PersonAccess access;
-    private final AuditTrail audit;
 
-    RegisteredPeople(Registry registry, PersonAccess access, AuditTrail audit) {
+    RegisteredPeople(Registry registry, PersonAccess access) {
         this.registry = registry;
         this.access = access;
-        this.audit = audit;
     }
 
-    /** The roles that read people read households: the jurisdiction's staff, and partners (for the people granted to them). */
+    /** The roles that read people read households. */
     void requireReader(PanaUser caller) {
-        if (!access.seesJurisdiction(caller) && !caller.has(Role.PARTNER_CASEWORKER)) {
-            throw new AccessDeniedException("This role does not read households");
-        }
+        access.requireReader(caller);
     }
 
     void requireWriter(PanaUser caller) {
-        if (!access.mayRegister(caller)) throw new AccessDeniedException("Only registration officers change households");
+        access.requireWriter(caller);
     }
 
     boolean mayChange(PanaUser caller) {
@@ -52,15 +48,11 @@ class RegisteredPeople {
     }
 
     boolean mayRead(PanaUser caller, UUID personId) {
-        return personId != null && registry.isVisible(caller, personId);
+        return registry.isVisible(caller, personId);
     }
 
-    /** 404 unless the person exists and the caller may see them; the attempt is audited as DENIED either way, like the core does. */
     void requireVisible(PanaUser caller, UUID personId, String action) {
-        if (!mayRead(caller, personId)) {
-            audit.recordSeparately(AuditEntry.denied(action, "PERSON", personId));
-            throw new NotFound("Person");
-        }
+        registry.requireVisible(caller, personId, action);
     }
 
     /** For pages: the person's label, read through the core (audited as a read of the person there). */

@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.pana.access.PanaUser;
 import org.pana.audit.AuditEntry;
 import org.pana.audit.AuditTrail;
+import org.pana.registration.PersonAccess;
+import org.pana.registration.Registry;
 import org.pana.platform.NotFound;
 import org.pana.platform.TimeOrderedIds;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,19 +31,21 @@ public class Photos {
     public record Photo(UUID personId, byte[] jpeg, int width, int height, String sha256, Instant storedAt, long version) {}
 
     private final PhotoStore store;
-    private final PhotoPeople people;
+    private final Registry registry;
+    private final PersonAccess access;
     private final AuditTrail audit;
     private final Clock clock;
     private final PhotoIntake intake;
     private final TimeOrderedIds ids;
 
-    Photos(PhotoStore store, PhotoPeople people, AuditTrail audit, Clock clock, TimeOrderedIds ids,
+    Photos(PhotoStore store, Registry registry, PersonAccess access, AuditTrail audit, Clock clock, TimeOrderedIds ids,
             @Value("${pana.registration.photo.max-size:5MB}") DataSize maxSize,
             @Value("${pana.registration.photo.max-source-side:12000}") int maxSourceSide,
             @Value("${pana.registration.photo.max-source-pixels:50000000}") long maxSourcePixels,
             @Value("${pana.registration.photo.stored-side:1024}") int storedSide) {
         this.store = store;
-        this.people = people;
+        this.registry = registry;
+        this.access = access;
         this.audit = audit;
         this.clock = clock;
         this.ids = ids;
@@ -54,8 +58,8 @@ public class Photos {
 
     @Transactional
     public Photo store(PanaUser caller, UUID personId, PhotoIntake.Upload upload) {
-        people.requireWriter(caller);
-        people.requireVisible(caller, personId, "PERSON_PHOTO_STORE");
+        access.requireWriter(caller);
+        registry.requireVisible(caller, personId, "PERSON_PHOTO_STORE");
         PhotoIntake.Prepared prepared = intake.take(upload);
         String sha256 = sha256(prepared.jpeg());
         Instant now = clock.instant();
@@ -70,8 +74,8 @@ public class Photos {
 
     @Transactional
     public Photo photo(PanaUser caller, UUID personId) {
-        people.requireReader(caller);
-        people.requireVisible(caller, personId, "PERSON_PHOTO_READ");
+        access.requireReader(caller);
+        registry.requireVisible(caller, personId, "PERSON_PHOTO_READ");
         PhotoStore.StoredPhoto stored = store.find(personId).orElseThrow(() -> new NotFound("Photo"));
         audit.record(AuditEntry.success("PERSON_PHOTO_READ", "PERSON", personId));
         return new Photo(personId, stored.jpeg(), stored.width(), stored.height(), stored.sha256(), stored.storedAt(), stored.version());
@@ -80,13 +84,13 @@ public class Photos {
     /** Whether the person has a photo, for pages that decide whether to show one (not audited: no personal data). */
     @Transactional(readOnly = true)
     public boolean hasPhoto(PanaUser caller, UUID personId) {
-        return people.mayRead(caller, personId) && store.exists(personId);
+        return registry.isVisible(caller, personId) && store.exists(personId);
     }
 
     @Transactional
     public void remove(PanaUser caller, UUID personId) {
-        people.requireWriter(caller);
-        people.requireVisible(caller, personId, "PERSON_PHOTO_REMOVE");
+        access.requireWriter(caller);
+        registry.requireVisible(caller, personId, "PERSON_PHOTO_REMOVE");
         if (!store.delete(personId)) throw new NotFound("Photo");
         store.recordChange(ids.next(), personId, clock.instant(), "PHOTO_REMOVED", null, caller);
         audit.record(AuditEntry.success("PERSON_PHOTO_REMOVED", "PERSON", personId));

@@ -281,14 +281,14 @@ class ImportApiTests {
         };
         mvc.perform(post("/api/v1/imports/" + id + "/run").header("Authorization", officer)).andExpect(status().isAccepted());
         UUID importId = UUID.fromString(id);
-        await().atMost(Duration.ofSeconds(30)).until(() -> chunks.get() >= 2 && leaseFree(importId));
+        await().atMost(Duration.ofSeconds(120)).until(() -> chunks.get() >= 2 && leaseFree(importId));
         assertThat(statusOf(id)).isEqualTo("RUNNING");
         assertThat(peopleNamed(family)).as("the first chunk committed, the second rolled back").isEqualTo(2);
         assertThat(jdbc.sql("SELECT rows_done FROM registration_import WHERE id = :id").param("id", importId).query(Integer.class).single()).isEqualTo(2);
 
         runner.beforeChunkCommit = () -> {};
         runner.resumeStalled();
-        await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(statusOf(id)));
+        await().atMost(Duration.ofSeconds(120)).until(() -> "COMPLETED".equals(statusOf(id)));
         assertThat(peopleNamed(family)).isEqualTo(5);
         assertThat(jdbc.sql("SELECT count(DISTINCT person_id) FROM registration_import_row WHERE import_id = :id AND status = 'REGISTERED'")
                 .param("id", importId).query(Long.class).single()).isEqualTo(5);

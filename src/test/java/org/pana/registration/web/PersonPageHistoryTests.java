@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.jayway.jsonpath.JsonPath;
 import jakarta.servlet.http.Cookie;
-import java.util.Arrays;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.pana.testing.TestApi;
@@ -19,19 +18,19 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The person page of someone with 100 history entries renders in under 150 ms at the 95th percentile
- * (issue 3), measured through the whole MVC stack: security, the audited read, the first history page,
- * the template. The page shows ten entries and fetches the rest on demand, so the cost does not grow
- * with the history.
+ * The person page of someone with 100 history entries shows the first ten and offers the rest on demand,
+ * so its cost does not grow with the history. Its speed (p95 <= 150 ms, issue 3) is measured in the
+ * benchmark (bench/speed PersonPageTimer, docs/benchmarks.md), not here: timed unit tests fail on a busy
+ * machine and prove nothing on a quiet one.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-class PersonPageSpeedTests {
+class PersonPageHistoryTests {
 
     @Autowired MockMvc mvc;
 
     @Test
-    void rendersThePageOfAPersonWithAHundredHistoryEntriesWithinTheBudget() throws Exception {
+    void showsTheFirstTenOfAHundredHistoryEntriesAndOffersTheRest() throws Exception {
         String token = TestApi.bearer(mvc, "registration.officer");
         String created = mvc.perform(post("/api/v1/persons").header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content("""
                 {"names": [{"given": "Tarikh", "family": "Sadgana", "script": "Latn", "kind": "DOCUMENT"},
@@ -52,20 +51,6 @@ class PersonPageSpeedTests {
 
         String html = mvc.perform(get("/persons/" + id).cookie(session)).andReturn().getResponse().getContentAsString();
         assertThat(Jsoup.parse(html).select("[data-testid=history-more]").text()).contains("90");
-        for (int i = 0; i < 30; i++) mvc.perform(get("/persons/" + id).cookie(session));
-
-        long[] millis = new long[200];
-        for (int i = 0; i < millis.length; i++) {
-            long start = System.nanoTime();
-            int status = mvc.perform(get("/persons/" + id).cookie(session)).andReturn().getResponse().getStatus();
-            millis[i] = (System.nanoTime() - start) / 1_000_000;
-            assertThat(status).isEqualTo(200);
-        }
-        Arrays.sort(millis);
-        long p50 = millis[millis.length / 2];
-        long p95 = millis[(int) Math.ceil(millis.length * 0.95) - 1];
-        System.out.printf("Person page with 100 history entries: p50 %d ms, p95 %d ms, max %d ms over %d requests%n", p50, p95,
-                millis[millis.length - 1], millis.length);
-        assertThat(p95).isLessThanOrEqualTo(150);
+        assertThat(Jsoup.parse(html).select("[data-testid=history-entry]")).hasSize(10);
     }
 }
