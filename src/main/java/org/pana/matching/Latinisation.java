@@ -18,8 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * alefs untransliterated (see shared/design/matching.md), so Arabic script goes through our own ICU rules after
  * its letter forms are unified (ي→ی, ك→ک, ة→ه, أ/إ/آ→ا) and tashkeel and tatweel are stripped; Cyrillic goes
  * through {@code Russian-Latin/BGN}, or {@code Kazakh-Latin/BGN} when the word has a Kazakh letter (Қ Ғ Ұ Ү Ә
- * Ө І Ң Һ). Latin letters typed inside a Cyrillic word (a, e, o, p, c, x, y, …) are first read as the Cyrillic
- * letters they look like.
+ * Ө І Ң Һ); Tajik and Uzbek letters (Ҳ Ҷ Ӣ Ӯ Ў) are first read as their Russian ones. Latin letters typed
+ * inside a Cyrillic word (a, e, o, p, c, x, y, …) are first read as the Cyrillic letters they look like.
  *
  * <p>Transliterators are built once: creating one costs milliseconds, using it microseconds. ICU4J's
  * {@code transliterate(String)} is thread-safe (its rule-based transliterators synchronise on their data), so
@@ -181,9 +181,23 @@ final class Latinisation {
         for (int i = 0; i < word.length(); i++) {
             char c = homoglyph(word.charAt(i));
             kazakh |= "ӘәҒғҚқҢңӨөҰұҮүҺһІі".indexOf(c) >= 0;
-            cyrillic.append(c);
+            String russian = tajikOrUzbek(c);
+            if (russian != null) cyrillic.append(russian);
+            else cyrillic.append(c);
         }
         return (kazakh ? KAZAKH : RUSSIAN).transliterate(cyrillic.toString());
+    }
+
+    /**
+     * The Russian letters for a Tajik or Uzbek one that neither BGN table knows (Таҳмина, Ҳолова, Ҷамшед,
+     * Ғуломов stays Kazakh's ғ), or null: without this the letter would be dropped.
+     */
+    private static String tajikOrUzbek(char c) {
+        return switch (c) {
+            case 'ҳ' -> "х"; case 'Ҳ' -> "Х"; case 'ҷ' -> "дж"; case 'Ҷ' -> "Дж"; case 'ӣ' -> "и"; case 'Ӣ' -> "И";
+            case 'ӯ' -> "у"; case 'Ӯ' -> "У"; case 'ў' -> "у"; case 'Ў' -> "У";
+            default -> null;
+        };
     }
 
     /** The Cyrillic letter a Latin letter typed inside a Cyrillic word stands for. */

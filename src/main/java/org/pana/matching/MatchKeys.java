@@ -10,7 +10,8 @@ import org.pana.matching.NormalisedProfile.NormalisedName;
  * <ul>
  * <li>{@code n:} the unordered pair of a given-name and a family-name skeleton, robust to a swap of the two;</li>
  * <li>{@code y:} one name skeleton (given or family) with the birth year, and the years either side when the
- * year is estimated, so a person is found when the other name is misspelt beyond recognition;</li>
+ * year is estimated, so a person is found when the other name is misspelt beyond recognition; a family
+ * skeleton also by its first three letters, so a slip late in it (Shinwari, Shinwai) still meets the year;</li>
  * <li>{@code d:} a document number, normalised;</li>
  * <li>{@code t:} every word's skeleton, for {@link NameSearch} (not used for candidates).</li>
  * </ul>
@@ -24,6 +25,8 @@ final class MatchKeys {
     static final String WORD = "t:";
     /** Longest key stored; longer ones are cut (the column is 80 characters). */
     static final int MAX_KEY = 80;
+    /** Family skeletons longer than this are also keyed by their first letters, with the birth year. */
+    private static final int PREFIX = 3;
     /** A name part yields at most this many skeletons for pairs: a bound on keys per person. */
     private static final int MAX_PER_PART = 6;
 
@@ -52,6 +55,9 @@ final class MatchKeys {
             }
             names.addAll(name.given().joinedKeys);
             names.addAll(name.family().joinedKeys);
+            for (String key : name.family().joinedKeys) {
+                if (key.length() > PREFIX) names.add(key.substring(0, PREFIX));
+            }
         }
         if (profile.birthDate() != null) {
             int year = profile.birthDate().getYear();

@@ -138,10 +138,49 @@ final class MatchScorer {
         if (closeSpelling(a, scriptA, b, scriptB)) return true;
         for (String x : a.joinedKeys) {
             for (String y : b.joinedKeys) {
-                if (oneSlip(x, y)) return true;
+                if (oneSlip(x, y) || shortSlip(x, y) && closeLetters(a, b)) return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Short skeletons one slip apart (Karim كريم written كيم, Jamal written Jaal, Haidar written حیرد): at most
+     * three consonants, same first letter. Short names are many and near one another (Hamid, Hamza), so a slip
+     * this short only counts when the spellings, vowels and all, are close as well ({@link #closeLetters}).
+     */
+    static boolean shortSlip(String x, String y) {
+        if (x.isEmpty() || y.isEmpty() || x.charAt(0) != y.charAt(0)) return false;
+        if (Math.max(x.length(), y.length()) < 2 || Math.max(x.length(), y.length()) > 3) return false;
+        return slips(x, y) <= 1;
+    }
+
+    /**
+     * The Latinised spellings (articles off) one slip apart; two when the records are in different scripts, as
+     * a transliteration adds its own letter (Жанар zhanar, Dzhaar), or when both are long (Rasouli, Rasuui).
+     */
+    private static boolean closeLetters(NamePart a, NamePart b) {
+        String x = a.bareJoined, y = b.bareJoined;
+        if (Math.min(x.length(), y.length()) < 3) return false;
+        return slips(x, y) <= (a.script == b.script && Math.min(x.length(), y.length()) < 6 ? 1 : 2);
+    }
+
+    /** Edits between two words, a swap of neighbours counting as one (optimal string alignment). */
+    static int slips(String x, String y) {
+        int n = x.length(), m = y.length();
+        int[][] d = new int[n + 1][m + 1];
+        for (int i = 0; i <= n; i++) d[i][0] = i;
+        for (int j = 0; j <= m; j++) d[0][j] = j;
+        for (int i = 1; i <= n; i++) {
+            for (int j = 1; j <= m; j++) {
+                int cost = x.charAt(i - 1) == y.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && x.charAt(i - 1) == y.charAt(j - 2) && x.charAt(i - 2) == y.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[n][m];
     }
 
     /**

@@ -4,7 +4,7 @@ package org.pana.matching;
  * The consonant skeleton of a Latinised word: the phonetic key that Мухаммад, Muhammad, Mohammed and محمد
  * share ({@code mhmd}). Arabic script writes no short vowels, so vowels are dropped after the first letter
  * (a first vowel becomes {@code a}: Ibrahim and ابراهیم both start with a vowel, not the same one); letters
- * that spellings of one sound disagree on are merged: kh/h, gh/q/k/c, w/v, j/dj/dzh/zh, th/s, dh/z, ph/f;
+ * that spellings of one sound disagree on are merged: kh/h/x (Uzbek Latin), gh/q/k/c, w/v, j/dj/dzh/zh, th/s, dh/z, ph/f;
  * doubled letters collapse; a final h (ه, ة, Fatemeh) is dropped, and the article of
  * "Abdul-/Abdur-/Abdu-" (Abdul Rahman, Abdurrahman, Абдурахмон) is dropped after "abd".
  *
@@ -40,6 +40,9 @@ final class Skeleton {
         if (word.startsWith("ye") && n > 2) {
             out.append('a'); // Yerlan/Erlan, Yevgeniy/Evgeniy: the BGN y of Е is not a consonant
             i = 2;
+        } else if ((word.startsWith("iu") || word.startsWith("ia")) && n > 2 && "aeiouy".indexOf(word.charAt(2)) < 0) {
+            out.append('y'); // Iusupova/Yusupova, Iakov/Yakov: the ICAO (passport) writing of Ю and Я
+            i = 1;
         }
         while (i < n) {
             char c = word.charAt(i);
@@ -71,6 +74,7 @@ final class Skeleton {
                 mapped = switch (c) {
                     case 'q', 'c', 'g' -> 'k';
                     case 'w' -> 'v';
+                    case 'x' -> 'h'; // Uzbek and Tajik Latin: Xolov, Raximova (Холов, Рахимова)
                     case 'e', 'i', 'o', 'u' -> 'a';
                     case 'y' -> out.length() == 0 ? 'y' : 'a';
                     default -> c;

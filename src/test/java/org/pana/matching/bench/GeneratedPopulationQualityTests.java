@@ -16,10 +16,11 @@ import org.pana.population.PopulationGenerator;
  */
 class GeneratedPopulationQualityTests {
 
-    // Measured 2026-11-27 on this population: top-10 recall 0.971, precision 0.985, recall 0.942, sibling merges 0.001.
-    private static final double TOP10_FLOOR = 0.96;
-    private static final double PRECISION_FLOOR = 0.97;
-    private static final double RECALL_FLOOR = 0.93;
+    // Measured 2026-11-27 on this population: top-10 recall 0.971, precision 0.985, recall 0.942, sibling merges 0.001;
+    // raised to the targets once short-name slips, Tajik letters and family-prefix keys were in (2026-11-28).
+    private static final double TOP10_FLOOR = 0.99;
+    private static final double PRECISION_FLOOR = 0.98;
+    private static final double RECALL_FLOOR = 0.95;
 
     @Test
     void panaFindsTrueDuplicatesAndKeepsBrothersAndSistersApart() {
