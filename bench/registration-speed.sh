@@ -103,7 +103,7 @@ echo "==== Start Pana (-Xmx1g) and the raw peer"
 PANA_PORT=$(free_port)
 RAW_PORT=$(free_port)
 # shellcheck disable=SC2086 # PANA_ARGS is a word list
-(cd "$work" && PANA_DB_URL="jdbc:postgresql://localhost:$PG_PORT/$PANA_DB" PANA_DB_USER=$ROLE PANA_DB_PASSWORD=$PG_PASSWORD \
+(cd "$work" && PANA_DB_URL="jdbc:postgresql://localhost:$PG_PORT/$PANA_DB?reWriteBatchedInserts=true" PANA_DB_USER=$ROLE PANA_DB_PASSWORD=$PG_PASSWORD \
   exec java -Xmx1g -jar "$root/target/pana.jar" --demo --server.port="$PANA_PORT" ${PANA_ARGS:-} > "$work/pana.log" 2>&1) &
 pana_pid=$!
 RAW_DB_PASSWORD=$PG_PASSWORD "$speed" RawPeer --db "jdbc:postgresql://localhost:$PG_PORT/$RAW_DB" --db-user $ROLE \

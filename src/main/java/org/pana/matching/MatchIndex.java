@@ -1,5 +1,7 @@
 package org.pana.matching;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +27,24 @@ public class MatchIndex {
         }
         NormalisedProfile normal = NormalisedProfile.of(profile);
         store.save(StoredProfile.of(normal), MatchKeys.all(normal));
+    }
+
+    /**
+     * Adds or replaces the keys and profiles of many people at once (a batch registration): the same rows
+     * as {@link #index} for each, written with one JDBC batch per table instead of statements per person.
+     */
+    @Transactional
+    public void indexAll(List<MatchProfile> profiles) {
+        if (profiles.isEmpty()) return;
+        List<MatchStore.Entry> entries = new ArrayList<>(profiles.size());
+        for (MatchProfile profile : profiles) {
+            if (profile.personId() == null || profile.jurisdiction() == null) {
+                throw new IllegalArgumentException("Only a saved person with a jurisdiction can be indexed");
+            }
+            NormalisedProfile normal = NormalisedProfile.of(profile);
+            entries.add(new MatchStore.Entry(StoredProfile.of(normal), MatchKeys.all(normal)));
+        }
+        store.saveAll(entries);
     }
 
     /** Removes the person from matching (merged into another record, or erased). */

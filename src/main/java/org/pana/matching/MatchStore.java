@@ -40,6 +40,30 @@ class MatchStore {
         template.batchUpdate("INSERT INTO matching_key (jurisdiction, match_key, person_id) VALUES (?, ?, ?)", rows);
     }
 
+    /** A person's profile and keys, as {@link #save} takes them. */
+    record Entry(StoredProfile profile, Collection<String> keys) {}
+
+    /** {@link #save} for many people, one JDBC batch per statement. */
+    void saveAll(List<Entry> entries) {
+        if (entries.isEmpty()) return;
+        List<UUID> ids = new ArrayList<>(entries.size());
+        List<Object[]> profiles = new ArrayList<>(entries.size());
+        List<Object[]> keys = new ArrayList<>(entries.size() * 16);
+        for (Entry entry : entries) {
+            StoredProfile p = entry.profile();
+            ids.add(p.personId());
+            profiles.add(new Object[] {p.personId(), p.jurisdiction(), p.names(), p.sex(), p.birthDate(), p.birthDatePrecision(),
+                    p.nationalities(), p.documents()});
+            for (String key : entry.keys()) keys.add(new Object[] {p.jurisdiction(), key, p.personId()});
+        }
+        jdbc.sql("DELETE FROM matching_key WHERE person_id IN (:ids)").param("ids", ids).update();
+        jdbc.sql("DELETE FROM matching_profile WHERE person_id IN (:ids)").param("ids", ids).update();
+        template.batchUpdate("""
+                INSERT INTO matching_profile (person_id, jurisdiction, names, sex, birth_date, birth_date_precision, nationalities, documents)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", profiles);
+        template.batchUpdate("INSERT INTO matching_key (jurisdiction, match_key, person_id) VALUES (?, ?, ?)", keys);
+    }
+
     void remove(UUID personId) {
         jdbc.sql("DELETE FROM matching_key WHERE person_id = :id").param("id", personId).update();
         jdbc.sql("DELETE FROM matching_profile WHERE person_id = :id").param("id", personId).update();

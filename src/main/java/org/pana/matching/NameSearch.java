@@ -45,13 +45,19 @@ public class NameSearch {
             found.append("SELECT person_id FROM matching_key WHERE jurisdiction = :j AND match_key IN (:w").append(i).append(')');
             params.put("w" + i, List.copyOf(words.get(i)));
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM (" + found + ") found").params(params).query(Long.class).single();
-        if (total == 0 || offset >= total) return new Hits(List.of(), total);
         params.put("limit", limit);
         params.put("offset", Math.max(0, offset));
-        List<UUID> ids = jdbc.sql("SELECT person_id FROM (" + found + ") found ORDER BY person_id LIMIT :limit OFFSET :offset")
-                .params(params).query((rs, n) -> rs.getObject(1, UUID.class)).list();
-        return new Hits(ids, total);
+        // One pass over the keys for the page and the count (a common name has tens of thousands of them).
+        long[] total = {-1};
+        List<UUID> ids = jdbc.sql("SELECT person_id, COUNT(*) OVER () AS total FROM (" + found + ") found ORDER BY person_id"
+                + " LIMIT :limit OFFSET :offset").params(params).query((rs, n) -> {
+                    total[0] = rs.getLong(2);
+                    return rs.getObject(1, UUID.class);
+                }).list();
+        if (total[0] < 0) { // no row on this page: count on its own
+            total[0] = jdbc.sql("SELECT COUNT(*) FROM (" + found + ") found").params(params).query(Long.class).single();
+        }
+        return new Hits(ids, total[0]);
     }
 
     /** For each typed word, the search keys that find it. */

@@ -321,8 +321,8 @@ public class Registry {
         rows.insert(registered);
         history.record(caller, changes);
         reviews.flag(flags, caller.userId(), now);
+        matchIndex.indexAll(registered.stream().map(Person::matchProfile).toList());
         for (Person person : registered) {
-            matchIndex.index(person.matchProfile());
             audit.record(AuditEntry.success("PERSON_REGISTERED", "PERSON", person.id()));
         }
         return registered.stream().map(p -> p.withVersion(0L)).toList();

@@ -73,6 +73,53 @@ class MatchingDatabaseTests {
     }
 
     @Test
+    void indexingManyAtOnceStoresTheSameKeysAndProfilesAsOneByOne() {
+        String j = jurisdiction();
+        MatchProfile one = person(j, "Мухаммад", "Карими", "Юсуф", "Cyrl", "M", LocalDate.of(1990, 5, 12), "DAY", "P1234567");
+        MatchProfile two = person(j, "Fatima", "al-Hassan", null, "Latn", "F", LocalDate.of(1988, 1, 1), "YEAR");
+        MatchProfile oneAgain = new MatchProfile(ids.next(), j, one.names(), one.sex(), one.birthDate(), one.birthDatePrecision(),
+                one.nationalities(), one.documentNumbers());
+        MatchProfile twoAgain = new MatchProfile(ids.next(), j, two.names(), two.sex(), two.birthDate(), two.birthDatePrecision(),
+                two.nationalities(), two.documentNumbers());
+        index.index(one);
+        index.index(two);
+
+        index.indexAll(List.of(oneAgain, twoAgain));
+        index.indexAll(List.of(oneAgain)); // replaces, as index does
+
+        assertThat(keysOf(oneAgain.personId())).isNotEmpty().isEqualTo(keysOf(one.personId()));
+        assertThat(keysOf(twoAgain.personId())).isNotEmpty().isEqualTo(keysOf(two.personId()));
+        assertThat(profileOf(oneAgain.personId())).isEqualTo(profileOf(one.personId()));
+        assertThat(profileOf(twoAgain.personId())).isEqualTo(profileOf(two.personId()));
+        assertThat(finder.candidates(probe(one), 10)).extracting(Candidate::personId)
+                .contains(one.personId(), oneAgain.personId());
+    }
+
+    @Test
+    void indexingManyAtOnceRefusesAnUnsavedPersonAndWritesNothing() {
+        String j = jurisdiction();
+        MatchProfile saved = person(j, "Yusuf", "Ahmadi", null, "Latn", "M", LocalDate.of(1985, 3, 4), "DAY");
+        MatchProfile unsaved = probe(person(j, "Ali", "Rezai", null, "Latn", "M", LocalDate.of(1980, 1, 1), "YEAR"));
+
+        assertThatThrownBy(() -> index.indexAll(List.of(saved, unsaved))).isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(keysOf(saved.personId())).isEmpty();
+    }
+
+    private List<String> keysOf(UUID personId) {
+        return jdbc.sql("SELECT match_key FROM matching_key WHERE person_id = :id ORDER BY match_key").param("id", personId)
+                .query(String.class).list();
+    }
+
+    private List<Object> profileOf(UUID personId) {
+        return jdbc.sql("SELECT names, sex, birth_date, birth_date_precision, nationalities, documents FROM matching_profile WHERE person_id = :id")
+                .param("id", personId).query((rs, n) -> List.<Object>of(String.valueOf(rs.getString(1)), String.valueOf(rs.getString(2)),
+                        String.valueOf(rs.getObject(3)), String.valueOf(rs.getString(4)), String.valueOf(rs.getString(5)),
+                        String.valueOf(rs.getString(6))))
+                .list().stream().findFirst().orElse(null);
+    }
+
+    @Test
     void leavesOutTheProbeItselfAndPeopleOfOtherJurisdictions() {
         String j = jurisdiction();
         MatchProfile saved = person(j, "Yusuf", "Ahmadi", null, "Latn", "M", LocalDate.of(1985, 3, 4), "DAY");

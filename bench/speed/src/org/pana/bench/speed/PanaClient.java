@@ -1,7 +1,7 @@
 package org.pana.bench.speed;
 
 import java.io.IOException;
-import java.net.CookieManager;
+import java.net.CookieHandler;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -9,7 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -85,7 +87,7 @@ final class PanaClient {
 
     /** A client signed in through the login form, with its session cookie, for HTML pages. */
     static HttpClient pageSession(String base, String username, String password) throws IOException, InterruptedException {
-        HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager())
+        HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new PlainCookies())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
         HttpResponse<String> login = browser.send(HttpRequest.newBuilder(URI.create(base + "/login"))
                 .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -102,5 +104,38 @@ final class PanaClient {
             throw new IOException("page sign-in failed: " + signedIn.statusCode() + " -> " + location);
         }
         return browser;
+    }
+
+    /**
+     * Keeps every cookie Pana sets and sends it back, also over plain http: Pana's session cookie is
+     * {@code __Host-} and {@code Secure} (TLS ends at the proxy in production), which the JDK's
+     * CookieManager rightly never sends to http://127.0.0.1.
+     */
+    private static final class PlainCookies extends CookieHandler {
+        private final Map<String, String> cookies = new ConcurrentHashMap<>();
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) {
+            if (cookies.isEmpty()) return Map.of();
+            StringBuilder header = new StringBuilder();
+            cookies.forEach((name, value) -> header.append(header.isEmpty() ? "" : "; ").append(name).append('=').append(value));
+            return Map.of("Cookie", List.of(header.toString()));
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> responseHeaders) {
+            responseHeaders.forEach((name, values) -> {
+                if (name == null || !name.equalsIgnoreCase("Set-Cookie")) return;
+                for (String value : values) {
+                    String pair = value.split(";", 2)[0];
+                    int eq = pair.indexOf('=');
+                    if (eq <= 0) continue;
+                    String cookie = pair.substring(0, eq).trim();
+                    String content = pair.substring(eq + 1).trim();
+                    if (content.isEmpty() || value.toLowerCase(java.util.Locale.ROOT).contains("max-age=0")) cookies.remove(cookie);
+                    else cookies.put(cookie, content);
+                }
+            });
+        }
     }
 }

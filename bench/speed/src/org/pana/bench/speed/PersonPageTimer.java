@@ -40,7 +40,8 @@ public final class PersonPageTimer {
         Latencies patches = new Latencies();
         for (int i = 0; i < edits; i++) {
             String patch = options.has("patch") ? options.text("patch", null).replace("{i}", String.valueOf(i))
-                    : (i % 2 == 0 ? "{\"languages\":[\"prs\",\"rus\",\"eng\"]}" : "{\"languages\":[\"prs\",\"rus\"]}");
+                    : (i % 2 == 0 ? "{\"languages\":[\"prs\",\"rus\",\"eng\"],\"reason\":\"Speed benchmark edit " + i + "\"}"
+                            : "{\"languages\":[\"prs\",\"rus\"],\"reason\":\"Speed benchmark edit " + i + "\"}");
             String ifMatch = etag;
             long before = System.nanoTime();
             HttpResponse<String> response = pana.send(() -> HttpRequest.newBuilder(URI.create(pana.base + "/api/v1/persons/" + id))
