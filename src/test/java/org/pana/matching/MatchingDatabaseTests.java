@@ -31,6 +31,16 @@ class MatchingDatabaseTests {
     @Autowired MatchDecisions decisions;
     @Autowired DuplicateScan scan;
     @Autowired JdbcClient jdbc;
+
+    /** The quality benchmark measures MatchWeights.defaults(): it measures production only while the seeded weights are the same. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"KAZ", "KGZ", "TJK", "TKM"})
+    void seedsEachJurisdictionWithTheWeightsTheBenchmarkMeasures(String jurisdiction) {
+        java.util.Map<String, Double> seeded = new java.util.HashMap<>();
+        jdbc.sql("SELECT name, weight FROM matching_weight WHERE jurisdiction = :j").param("j", jurisdiction)
+                .query((rs, n) -> seeded.put(rs.getString(1), rs.getDouble(2))).list();
+        org.assertj.core.api.Assertions.assertThat(seeded).isEqualTo(MatchWeights.defaultValues());
+    }
     @Autowired TimeOrderedIds ids;
     @Autowired Clock clock;
 
