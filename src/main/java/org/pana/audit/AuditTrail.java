@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.pana.platform.CallerIdentity;
+import org.pana.platform.Database;
 import org.pana.platform.TimeOrderedIds;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,9 +62,12 @@ public class AuditTrail {
     private final TimeOrderedIds ids;
     private final TransactionTemplate separateTransaction;
     private final PlatformTransactionManager transactions;
+    private final Database database;
 
-    AuditTrail(JdbcClient jdbc, DataSource dataSource, Clock clock, TimeOrderedIds ids, PlatformTransactionManager transactions) {
+    AuditTrail(JdbcClient jdbc, DataSource dataSource, Clock clock, TimeOrderedIds ids, PlatformTransactionManager transactions,
+            Database database) {
         this.jdbc = jdbc;
+        this.database = database;
         this.dataSource = dataSource;
         this.batch = new JdbcTemplate(dataSource);
         this.clock = clock;
@@ -230,6 +234,9 @@ public class AuditTrail {
      * statements.
      */
     private int sealOnce(boolean skipIfBusy) {
+        // A seal lost in a crash is done again: the pending events it moved were committed durably and are
+        // still there. So its commit need not wait for the disk, and a request does not wait twice.
+        database.commitWithoutWaitingForDisk();
         List<ChainHead> heads = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE"
                         + (skipIfBusy ? " SKIP LOCKED" : ""))
                 .query((rs, n) -> new ChainHead(rs.getLong(1), rs.getString(2))).list();

@@ -32,13 +32,27 @@ public class DuplicateFinder {
     @Transactional(readOnly = true)
     public List<Candidate> candidates(MatchProfile probe, int limit) {
         if (limit <= 0 || probe.jurisdiction() == null) return List.of();
-        NormalisedProfile normal = NormalisedProfile.of(probe);
-        List<UUID> pool = store.pool(probe.jurisdiction(), CandidateSelection.probeKeys(normal));
+        return candidates(NormalisedProfile.of(probe), probe.jurisdiction(), limit);
+    }
+
+    /**
+     * The candidates of a person already in the index, with their stored profile as the probe (nothing to
+     * read or Latinise again); none if the person is not indexed.
+     */
+    @Transactional(readOnly = true)
+    public List<Candidate> candidatesOf(UUID personId, int limit) {
+        if (limit <= 0 || personId == null) return List.of();
+        List<StoredProfile> stored = store.profiles(List.of(personId));
+        if (stored.isEmpty()) return List.of();
+        return candidates(stored.get(0).decode(), stored.get(0).jurisdiction(), limit);
+    }
+
+    private List<Candidate> candidates(NormalisedProfile probe, String jurisdiction, int limit) {
+        List<UUID> pool = store.pool(jurisdiction, CandidateSelection.probeKeys(probe));
         List<NormalisedProfile> profiles = new ArrayList<>(pool.size());
         for (StoredProfile stored : store.profiles(pool)) profiles.add(stored.decode());
         Set<UUID> distinct = store.decidedDistinct(probe.personId(), pool);
-        return CandidateSelection.candidates(normal, profiles, distinct::contains, weights.of(probe.jurisdiction()),
-                Math.min(limit, MAX_LIMIT));
+        return CandidateSelection.candidates(probe, profiles, distinct::contains, weights.of(jurisdiction), Math.min(limit, MAX_LIMIT));
     }
 
     /** How alike two profiles are, with the jurisdiction's weights (of {@code a}), for a side-by-side review. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.pana.platform.Database;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,12 +20,25 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MatchStore {
 
+    /**
+     * The candidate pool on PostgreSQL: one statement of one shape whatever the number of keys, so the server
+     * plans it once per connection (prepared) instead of planning a UNION of as many branches as keys.
+     */
+    private static final String POOL_POSTGRESQL = """
+            SELECT hits.person_id, SUM(k.w) AS shared
+            FROM unnest(?::text[], ?::int[]) AS k(match_key, w)
+            CROSS JOIN LATERAL (SELECT m.person_id FROM matching_key m WHERE m.jurisdiction = ? AND m.match_key = k.match_key
+                                ORDER BY m.person_id LIMIT %d) hits
+            GROUP BY hits.person_id ORDER BY shared DESC, hits.person_id LIMIT %d""".formatted(CandidateSelection.KEY_CAP, CandidateSelection.POOL);
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final Database database;
 
-    MatchStore(JdbcClient jdbc, JdbcTemplate template) {
+    MatchStore(JdbcClient jdbc, JdbcTemplate template, Database database) {
         this.jdbc = jdbc;
         this.template = template;
+        this.database = database;
     }
 
     void save(StoredProfile profile, Collection<String> keys) {
@@ -75,6 +89,7 @@ class MatchStore {
      */
     List<UUID> pool(String jurisdiction, Collection<String> keys) {
         if (keys.isEmpty()) return List.of();
+        if (database.postgresql()) return poolOnPostgresql(jurisdiction, keys);
         StringBuilder sql = new StringBuilder("SELECT person_id, SUM(w) AS shared FROM (");
         Map<String, Object> params = new HashMap<>();
         params.put("j", jurisdiction);
@@ -89,6 +104,17 @@ class MatchStore {
         }
         sql.append(") hits GROUP BY person_id ORDER BY shared DESC, person_id LIMIT ").append(CandidateSelection.POOL);
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> rs.getObject(1, UUID.class)).list();
+    }
+
+    private List<UUID> poolOnPostgresql(String jurisdiction, Collection<String> keys) {
+        String[] keyArray = keys.toArray(String[]::new);
+        Integer[] weights = new Integer[keyArray.length];
+        for (int i = 0; i < keyArray.length; i++) weights[i] = MatchKeys.weight(keyArray[i]);
+        return template.query(POOL_POSTGRESQL, ps -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("text", keyArray));
+            ps.setArray(2, ps.getConnection().createArrayOf("int4", weights));
+            ps.setString(3, jurisdiction);
+        }, (rs, n) -> rs.getObject(1, UUID.class));
     }
 
     /** The stored profiles of these people, in the order of {@code ids}. */

@@ -60,6 +60,7 @@ public class Registry {
     private final SpecificNeedCatalogue catalogue;
     private final MatchIndex matchIndex;
     private final DuplicateFinder duplicates;
+    private final DuplicateReviewQueue duplicateChecks;
     private final NameSearch nameSearch;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
@@ -69,7 +70,7 @@ public class Registry {
 
     Registry(PersonRepository people, PersonRows rows, PersonQueries queries, PersonRules rules, RegistrationNumbers numbers,
             PersonHistory history, ProtectionReviews reviews, PersonAccess access, SpecificNeedCatalogue catalogue,
-            MatchIndex matchIndex, DuplicateFinder duplicates, NameSearch nameSearch, AuditTrail audit,
+            MatchIndex matchIndex, DuplicateFinder duplicates, DuplicateReviewQueue duplicateChecks, NameSearch nameSearch, AuditTrail audit,
             ApplicationEventPublisher events, TimeOrderedIds ids, Clock clock,
             @Value("${pana.registration.time-zone:Asia/Almaty}") ZoneId zone) {
         this.people = people;
@@ -83,6 +84,7 @@ public class Registry {
         this.catalogue = catalogue;
         this.matchIndex = matchIndex;
         this.duplicates = duplicates;
+        this.duplicateChecks = duplicateChecks;
         this.nameSearch = nameSearch;
         this.audit = audit;
         this.events = events;
@@ -104,13 +106,15 @@ public class Registry {
 
     /**
      * Registers one person in the caller's jurisdiction, with a new registration number; publishes
-     * {@link PersonRegistered}, after which likely duplicates go to the review queue.
+     * {@link PersonRegistered}; after the commit, the person's likely duplicates go to the review queue
+     * ({@link DuplicateReviewQueue}).
      */
     @Transactional
     public PersonView register(PanaUser caller, PersonDetails details) {
         requireRegistrar(caller);
         PersonFacts facts = rules.check(details, caller.jurisdiction(), today()).orThrow();
         Person person = store(caller, List.of(facts)).get(0);
+        duplicateChecks.enqueue(person);
         events.publishEvent(new PersonRegistered(person.id(), person.jurisdiction()));
         return PersonView.of(person, access.seesSensitive(caller), catalogue);
     }

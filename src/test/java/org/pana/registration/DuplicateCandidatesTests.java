@@ -24,6 +24,8 @@ import org.pana.matching.MatchIndex;
 import org.pana.matching.MatchProfile;
 import org.pana.matching.MatchReason;
 import org.pana.matching.NameSearch;
+import org.pana.platform.Database;
+import org.pana.platform.RequestsInFlight;
 import org.pana.platform.TimeOrderedIds;
 import org.pana.testing.SecondaryEffects;
 import org.pana.testing.TestApi;
@@ -38,6 +40,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -69,6 +72,10 @@ class DuplicateCandidatesTests {
     @Autowired Clock clock;
     @Autowired JsonMapper json;
     @Autowired TransactionTemplate transactions;
+    @Autowired DuplicateReviewQueue duplicateChecks;
+    @Autowired Database database;
+    @Autowired RequestsInFlight requests;
+    @Autowired PlatformTransactionManager transactionManager;
     String officer;
 
     @BeforeEach
@@ -81,12 +88,14 @@ class DuplicateCandidatesTests {
         DuplicateFinder finder = org.mockito.Mockito.mock(DuplicateFinder.class);
         org.mockito.Mockito.when(finder.candidates(org.mockito.ArgumentMatchers.any(MatchProfile.class), org.mockito.ArgumentMatchers.anyInt()))
                 .thenReturn(candidates);
+        org.mockito.Mockito.when(finder.candidatesOf(org.mockito.ArgumentMatchers.any(UUID.class), org.mockito.ArgumentMatchers.anyInt()))
+                .thenReturn(candidates);
         return finder;
     }
 
     private Registry registryWith(DuplicateFinder finder) {
-        return new Registry(people, rows, queries, rules, numbers, history, reviews, access, catalogue, matchIndex, finder, nameSearch,
-                audit, events, ids, clock, java.time.ZoneId.of("Asia/Almaty"));
+        return new Registry(people, rows, queries, rules, numbers, history, reviews, access, catalogue, matchIndex, finder, duplicateChecks,
+                nameSearch, audit, events, ids, clock, java.time.ZoneId.of("Asia/Almaty"));
     }
 
     private UUID aKyrgyzPerson() {
@@ -166,7 +175,8 @@ class DuplicateCandidatesTests {
         DuplicateReviewQueue queue = new DuplicateReviewQueue(finderAnswering(List.of(
                 new Candidate(likely, 0.97, true, List.of(MatchReason.of("birth-year-equal"))),
                 new Candidate(unlikely, 0.4, false, List.of()),
-                new Candidate(registered, 1.0, true, List.of()))), people, jdbc, ids, clock, json);
+                new Candidate(registered, 1.0, true, List.of()))), jdbc, ids, clock, json, database, requests, transactionManager,
+                Duration.ofSeconds(2));
         assertThat((Integer) transactions.execute(s -> queue.queueLikelyDuplicatesOf(registered))).isEqualTo(1);
         assertThat((Integer) transactions.execute(s -> queue.queueLikelyDuplicatesOf(registered))).isZero();
         List<String> pairs = jdbc.sql("SELECT person_a || '/' || person_b || '/' || status FROM registration_duplicate_review "
@@ -177,10 +187,30 @@ class DuplicateCandidatesTests {
     }
 
     @Test
-    void asksForCandidatesAfterEachSingleRegistrationCommits() throws Exception {
-        String id = register(mvc, officer, aPerson());
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql("""
-                SELECT count(*) FROM event_publication WHERE event_type LIKE '%PersonRegistered' AND serialized_event LIKE :id
-                AND completion_date IS NOT NULL""").param("id", "%" + id + "%").query(Long.class).single()).isEqualTo(1));
+    void looksForDuplicatesAfterEachSingleRegistrationCommitsAndLeavesNothingQueued() throws Exception {
+        UUID first = UUID.fromString(register(mvc, officer, aPerson()));
+        UUID second = UUID.fromString(register(mvc, officer, aPerson()));
+        UUID a = first.compareTo(second) < 0 ? first : second;
+        UUID b = a.equals(first) ? second : first;
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
+                "SELECT count(*) FROM registration_duplicate_review WHERE person_a = :a AND person_b = :b AND status = 'OPEN'")
+                .param("a", a).param("b", b).query(Long.class).single()).isEqualTo(1));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
+                "SELECT count(*) FROM registration_duplicate_check WHERE person_id IN (:ids)").param("ids", List.of(first, second))
+                .query(Long.class).single()).isZero());
+    }
+
+    @Test
+    void aCheckOfAPersonWhoIsGoneIsDroppedAndTheRestOfTheBatchIsChecked() throws Exception {
+        SecondaryEffects.awaitAll(jdbc);
+        UUID gone = ids.next();
+        transactions.executeWithoutResult(s -> jdbc.sql(
+                "INSERT INTO registration_duplicate_check (person_id, jurisdiction, queued_at) VALUES (:id, 'KAZ', :at)")
+                .param("id", gone).param("at", OffsetDateTime.now(ZoneOffset.UTC)).update());
+        UUID first = UUID.fromString(register(mvc, officer, aPerson()));
+        UUID second = UUID.fromString(register(mvc, officer, aPerson()));
+        SecondaryEffects.awaitAll(jdbc);
+        assertThat(jdbc.sql("SELECT count(*) FROM registration_duplicate_review WHERE person_a IN (:ids) AND person_b IN (:ids)")
+                .param("ids", List.of(first, second)).query(Long.class).single()).isEqualTo(1);
     }
 }

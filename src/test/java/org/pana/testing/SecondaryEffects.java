@@ -6,8 +6,9 @@ import java.time.Duration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Event listeners ({@code @ApplicationModuleListener}) run asynchronously after a commit; a test that
- * needs their effects, or needs them out of its way, waits until every published event is completed.
+ * Work done asynchronously after a commit (event listeners, {@code @ApplicationModuleListener}, and the
+ * duplicate check after a registration); a test that needs its effects, or needs it out of its way, waits
+ * until every published event is completed and every registered person has been checked.
  */
 public final class SecondaryEffects {
 
@@ -15,6 +16,7 @@ public final class SecondaryEffects {
 
     public static void awaitAll(JdbcClient jdbc) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> jdbc
-                .sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class).single() == 0);
+                .sql("SELECT (SELECT count(*) FROM event_publication WHERE completion_date IS NULL)"
+                        + " + (SELECT count(*) FROM registration_duplicate_check)").query(Long.class).single() == 0);
     }
 }

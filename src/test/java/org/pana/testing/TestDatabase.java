@@ -38,6 +38,9 @@ public class TestDatabase implements EnvironmentPostProcessor, Ordered {
             properties.put("spring.datasource.password", "");
         }
         properties.putIfAbsent("pana.scheduling.enabled", "false");
+        // The test run caches many contexts on one PostgreSQL (100 connections): small pools, few idle.
+        if (!environment.containsProperty("PANA_DB_POOL_SIZE")) properties.put("spring.datasource.hikari.maximum-pool-size", "10");
+        properties.put("spring.datasource.hikari.minimum-idle", "1");
         // Quiet test output: warnings and errors only, no banner.
         if (!environment.containsProperty("logging.level.root")) properties.put("logging.level.root", "WARN");
         properties.put("spring.main.banner-mode", "off");
