@@ -12,7 +12,8 @@
 # Usage: bench/registration-speed.sh [SIZE]        (default 1000000; try 50000 first)
 # Env:   SKIP_BUILD=1        use target/pana.jar as it is
 #        SEED=42             population seed (the new people use SEED+1)
-#        LOAD_CONCURRENCY=3  batches in flight;  CREATE_SECONDS=30, CREATE_WARMUP=10 for single creates
+#        LOAD_CONCURRENCY=3  batches in flight;  CREATE_SECONDS=30, CREATE_WARMUP=60 for single creates (the JIT
+#                            compiles Pana's create path for about a minute on 2 cores; the raw peer warms as long)
 #        PHASES="load latency page creates scan"   a subset to run (load is needed by all the others)
 #        KEEP=1              keep Pana, the raw peer and the databases running at the end (prints how to stop)
 #        PANA_ARGS           extra arguments for Pana (e.g. --spring.datasource.hikari.maximum-pool-size=20)
@@ -29,7 +30,7 @@ SEED=${SEED:-42}
 PHASES=${PHASES:-load latency page creates scan}
 LOAD_CONCURRENCY=${LOAD_CONCURRENCY:-3}
 CREATE_SECONDS=${CREATE_SECONDS:-30}
-CREATE_WARMUP=${CREATE_WARMUP:-10}
+CREATE_WARMUP=${CREATE_WARMUP:-60}
 NEW_PEOPLE=50000
 PANA_DB=pana_bench
 RAW_DB=pana_bench_raw
@@ -166,6 +167,18 @@ fi
 if has_phase creates; then
   phase single-creates "$speed" LoadClient --raw "http://127.0.0.1:$RAW_PORT" --pana "$pana" --bodies "$newcomers" \
     --count "$NEW_PEOPLE" --clients 16 --warmup "$CREATE_WARMUP" --duration "$CREATE_SECONDS"
+fi
+if has_phase creates; then
+  # The duplicate check after each single create gives way while Pana is busy; time how long it takes to catch up.
+  echo "==== duplicate checks after the creates (load average $(loadavg))"
+  start=$(date +%s)
+  waiting=$(as_postgres psql -Atq -p "$PG_PORT" -d "$PANA_DB" -c "SELECT count(*) FROM registration_duplicate_check")
+  initial=$waiting
+  while [ "$waiting" -gt 0 ] && [ $(( $(date +%s) - start )) -lt 1800 ]; do
+    sleep 5
+    waiting=$(as_postgres psql -Atq -p "$PG_PORT" -d "$PANA_DB" -c "SELECT count(*) FROM registration_duplicate_check")
+  done
+  echo "RESULT duplicate-checks-after-creates waiting=$initial caught-up-in=$(( $(date +%s) - start ))s left=$waiting" | tee -a "$results"
 fi
 if has_phase scan; then
   phase full-scan "$speed" ScanTimer --pana "$pana" --poll 5 --timeout 1800

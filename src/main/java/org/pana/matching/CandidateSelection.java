@@ -37,7 +37,7 @@ final class CandidateSelection {
         List<Candidate> candidates = new ArrayList<>();
         for (NormalisedProfile other : pool) {
             if (other.personId().equals(probe.personId()) || decidedDistinct.test(other.personId())) continue;
-            MatchScore score = MatchScorer.score(probe, other, weights);
+            MatchScore score = MatchScorer.scoreForSelection(probe, other, weights);
             if (score.score() >= weights.candidateThreshold()) {
                 candidates.add(new Candidate(other.personId(), score.score(), score.likelyDuplicate(), score.reasons()));
             }

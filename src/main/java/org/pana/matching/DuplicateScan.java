@@ -37,13 +37,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A full duplicate scan of a jurisdiction's registry (after a legacy import), run in the background.
  *
  * <p>The blocking keys are streamed from the database in key order, joined to the stored profiles, so each key's
- * people arrive together (a block) and nothing is held in memory but the current block and the pairs found. A
- * block of up to {@link #FULL_BLOCK} people is scored pair by pair; a larger one (a very common name) is sorted by
- * birth date and each person scored against the next {@link #WINDOW} (sorted neighbourhood), so no block costs
- * more than n·{@value #WINDOW} scores. Blocks are scored on all cores while the next ones are read. Pairs at or
- * above the jurisdiction's auto-flag threshold, minus pairs decided distinct, are grouped into clusters (union
- * find) and stored with their score and reason codes ({@code matching_scan_pair}); progress is written to
- * {@code matching_scan} as it goes.
+ * people arrive together (a block); memory holds the current blocks, a number for each person and the pairs
+ * found, a few bytes each ({@link ScanPairs}: a million people give millions of pairs). A block of up to
+ * {@link #FULL_BLOCK} people is scored pair by pair; a larger one (a very common name) is sorted by birth date,
+ * then by name, and each time each person is scored against the next {@link #WINDOW} (sorted neighbourhood, two
+ * passes), so no block costs more than 2·n·{@value #WINDOW} scores. Blocks are scored on all cores while the next
+ * ones are read. Pairs at or above the jurisdiction's auto-flag threshold, minus pairs decided distinct, are
+ * grouped into clusters (union find) and stored with their score and reason codes ({@code matching_scan_pair});
+ * progress is written to {@code matching_scan} as it goes.
  *
  * <p>A scan runs on the node that started it. If that node stops, the scan stays {@code RUNNING} and should be
  * started again. Results hold ids, scores and reason codes only: no names, so reading them is not a personal-data
@@ -55,7 +56,7 @@ public class DuplicateScan implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(DuplicateScan.class);
 
     static final int FULL_BLOCK = 60;
-    static final int WINDOW = 30;
+    static final int WINDOW = 8;
     static final int PROGRESS_EVERY = 20_000;
 
     /** Progress and outcome of a scan. */
@@ -148,12 +149,30 @@ public class DuplicateScan implements DisposableBean {
 
     // ---- the scan ------------------------------------------------------------------------------------------
 
-    private record Found(UUID a, UUID b, double score, String reasons) {}
+    /** A person in a block: the scan's number for them, and their stored profile. */
+    private record Member(int number, StoredProfile profile) {}
+
+    /** What the scorer threads share: the pairs found, and the reason-code lists by number (few distinct). */
+    private static final class Findings {
+        final ScanPairs pairs = new ScanPairs();
+        final Map<String, Integer> reasonNumbers = new ConcurrentHashMap<>();
+        final Map<Integer, String> reasonTexts = new ConcurrentHashMap<>();
+
+        int reasonsNumber(String codes) {
+            return reasonNumbers.computeIfAbsent(codes, c -> {
+                int number = reasonNumbers.size();
+                reasonTexts.put(number, c);
+                return number;
+            });
+        }
+    }
 
     void run(UUID id, String jurisdiction) {
         try {
             MatchWeights w = weights.of(jurisdiction);
-            Map<List<UUID>, Found> found = new ConcurrentHashMap<>();
+            Findings findings = new Findings();
+            Map<UUID, Integer> numbers = new HashMap<>();
+            List<UUID> people = new ArrayList<>();
             int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
             ThreadPoolExecutor scorers = new ThreadPoolExecutor(workers, workers, 1, TimeUnit.MINUTES, new ArrayBlockingQueue<>(4 * workers),
                     r -> {
@@ -164,7 +183,7 @@ public class DuplicateScan implements DisposableBean {
             AtomicLong processed = new AtomicLong();
             try {
                 reading.executeWithoutResult(tx -> {
-                    List<StoredProfile> block = new ArrayList<>();
+                    List<Member> block = new ArrayList<>();
                     String[] current = {null};
                     jdbc.sql("""
                             SELECT k.match_key, p.person_id, p.jurisdiction, p.names, p.sex, p.birth_date, p.birth_date_precision,
@@ -175,21 +194,28 @@ public class DuplicateScan implements DisposableBean {
                             .query(rs -> {
                                 String key = rs.getString(1);
                                 if (!key.equals(current[0])) {
-                                    submit(scorers, block, w, found);
+                                    submit(scorers, block, w, findings);
                                     block.clear();
                                     current[0] = key;
                                 }
-                                block.add(MatchStore.profile(rs, 0));
+                                StoredProfile profile = MatchStore.profile(rs, 0);
+                                Integer number = numbers.get(profile.personId());
+                                if (number == null) {
+                                    number = people.size();
+                                    numbers.put(profile.personId(), number);
+                                    people.add(profile.personId());
+                                }
+                                block.add(new Member(number, profile));
                                 long n = processed.incrementAndGet();
-                                if (n % PROGRESS_EVERY == 0) progressed(id, n, found.size());
+                                if (n % PROGRESS_EVERY == 0) progressed(id, n, findings.pairs.size());
                             });
-                    submit(scorers, block, w, found);
+                    submit(scorers, block, w, findings);
                 });
             } finally {
                 scorers.shutdown();
                 scorers.awaitTermination(1, TimeUnit.HOURS);
             }
-            finish(id, jurisdiction, processed.get(), found);
+            finish(id, jurisdiction, processed.get(), findings, numbers, people);
         } catch (Exception | OutOfMemoryError e) {
             log.error("Duplicate scan {} failed", id, e);
             writing.executeWithoutResult(tx -> jdbc.sql("UPDATE matching_scan SET status = 'FAILED', finished_at = :at WHERE id = :id")
@@ -197,27 +223,47 @@ public class DuplicateScan implements DisposableBean {
         }
     }
 
-    private static void submit(ThreadPoolExecutor scorers, List<StoredProfile> block, MatchWeights w, Map<List<UUID>, Found> found) {
+    private static void submit(ThreadPoolExecutor scorers, List<Member> block, MatchWeights w, Findings findings) {
         if (block.size() < 2) return;
-        List<StoredProfile> copy = List.copyOf(block);
-        scorers.execute(() -> scoreBlock(copy, w, found));
+        List<Member> copy = List.copyOf(block);
+        scorers.execute(() -> scoreBlock(copy, w, findings));
     }
 
-    static void scoreBlock(List<StoredProfile> block, MatchWeights w, Map<List<UUID>, Found> found) {
-        List<NormalisedProfile> people = new ArrayList<>(block.size());
-        for (StoredProfile p : block) people.add(p.decode());
-        int window = people.size();
-        if (people.size() > FULL_BLOCK) {
-            people.sort(Comparator.comparing(NormalisedProfile::birthDate, Comparator.nullsLast(Comparator.naturalOrder())));
-            window = WINDOW;
+    private record Decoded(int number, NormalisedProfile profile) {}
+
+    private static void scoreBlock(List<Member> block, MatchWeights w, Findings findings) {
+        List<Decoded> people = new ArrayList<>(block.size());
+        for (Member m : block) people.add(new Decoded(m.number(), m.profile().decode()));
+        if (people.size() <= FULL_BLOCK) {
+            scoreNeighbours(people, people.size(), w, findings);
+            return;
         }
+        // sorted neighbourhood, twice: by birth date, then by family and given name (a duplicate whose date was
+        // recorded differently still sits next to its other record by name)
+        people.sort(Comparator.comparing((Decoded d) -> d.profile().birthDate(), Comparator.nullsLast(Comparator.naturalOrder())));
+        scoreNeighbours(people, WINDOW, w, findings);
+        people.sort(Comparator.comparing((Decoded d) -> nameOrder(d.profile())));
+        scoreNeighbours(people, WINDOW, w, findings);
+    }
+
+    private static String nameOrder(NormalisedProfile profile) {
+        if (profile.names().isEmpty()) return "";
+        NormalisedProfile.NormalisedName name = profile.names().get(0);
+        return first(name.family().joinedKeys) + "|" + first(name.given().joinedKeys);
+    }
+
+    private static String first(java.util.Collection<String> keys) {
+        return keys.isEmpty() ? "" : keys.iterator().next();
+    }
+
+    private static void scoreNeighbours(List<Decoded> people, int window, MatchWeights w, Findings findings) {
         for (int i = 0; i < people.size(); i++) {
-            NormalisedProfile a = people.get(i);
+            Decoded a = people.get(i);
             for (int j = i + 1; j < people.size() && j <= i + window; j++) {
-                NormalisedProfile b = people.get(j);
-                List<UUID> pair = StoredProfile.pair(a.personId(), b.personId());
-                if (found.containsKey(pair)) continue;
-                MatchScore score = MatchScorer.score(a, b, w);
+                Decoded b = people.get(j);
+                long pair = ScanPairs.pair(a.number(), b.number());
+                if (findings.pairs.contains(pair)) continue;
+                MatchScore score = MatchScorer.scoreForSelection(a.profile(), b.profile(), w);
                 if (score.likelyDuplicate()) {
                     StringBuilder codes = new StringBuilder();
                     for (MatchReason r : score.reasons()) {
@@ -225,7 +271,7 @@ public class DuplicateScan implements DisposableBean {
                         if (codes.length() > 0) codes.append(',');
                         codes.append(r.code());
                     }
-                    found.putIfAbsent(pair, new Found(pair.get(0), pair.get(1), score.score(), codes.toString()));
+                    findings.pairs.putIfAbsent(pair, ScanPairs.value((float) score.score(), findings.reasonsNumber(codes.toString())));
                 }
             }
         }
@@ -236,55 +282,74 @@ public class DuplicateScan implements DisposableBean {
                 .param("p", processed).param("pairs", pairs).param("id", id).update());
     }
 
-    private void finish(UUID id, String jurisdiction, long processed, Map<List<UUID>, Found> found) {
-        Set<List<UUID>> distinct = new HashSet<>();
+    /** A pair to store; {@code member} is the scan's number for one of the two, to find their cluster. */
+    private record Found(int member, UUID a, UUID b, double score, String reasons) {}
+
+    private void finish(UUID id, String jurisdiction, long processed, Findings findings, Map<UUID, Integer> numbers, List<UUID> people) {
+        Set<Long> distinct = new HashSet<>();
         jdbc.sql("""
                 SELECT d.person_a, d.person_b FROM matching_distinct_pair d
                 JOIN matching_profile p ON p.person_id = d.person_a WHERE p.jurisdiction = :j""").param("j", jurisdiction)
                 .query(rs -> {
-                    distinct.add(List.of(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)));
+                    Integer a = numbers.get(rs.getObject(1, UUID.class)), b = numbers.get(rs.getObject(2, UUID.class));
+                    if (a != null && b != null) distinct.add(ScanPairs.pair(a, b));
                 });
-        List<Found> pairs = new ArrayList<>();
-        for (Found f : found.values()) if (!distinct.contains(List.of(f.a(), f.b()))) pairs.add(f);
-        pairs.sort(Comparator.comparing(Found::a, CandidateSelection::compareIds).thenComparing(Found::b, CandidateSelection::compareIds));
-        // union-find over the pairs; clusters numbered in the order their first pair sorts
-        Map<UUID, UUID> parent = new HashMap<>();
-        for (Found f : pairs) union(parent, f.a(), f.b());
-        Map<UUID, Long> numbers = new HashMap<>();
-        List<Object[]> rows = new ArrayList<>(pairs.size());
-        for (Found f : pairs) {
-            long number = numbers.computeIfAbsent(root(parent, f.a()), r -> (long) numbers.size());
-            rows.add(new Object[] {id, number, f.a(), f.b(), f.score(), f.reasons()});
-        }
-        writing.executeWithoutResult(tx -> {
-            for (int from = 0; from < rows.size(); from += 1000) {
-                template.batchUpdate("INSERT INTO matching_scan_pair (scan_id, cluster_no, person_a, person_b, score, reasons) VALUES (?, ?, ?, ?, ?, ?)",
-                        rows.subList(from, Math.min(rows.size(), from + 1000)));
+        numbers.clear(); // the numbers' people are in the list; the map is not needed any more
+        // union-find over person numbers; clusters numbered in the order of their first pair (by ids)
+        int[] parent = new int[people.size()];
+        for (int i = 0; i < parent.length; i++) parent[i] = i;
+        List<Found> pairs = new ArrayList<>((int) Math.min(Integer.MAX_VALUE - 8, findings.pairs.size()));
+        findings.pairs.forEach((pair, value) -> {
+            if (distinct.contains(pair)) return;
+            int x = ScanPairs.first(pair), y = ScanPairs.second(pair);
+            UUID a = people.get(x), b = people.get(y);
+            if (CandidateSelection.compareIds(a, b) > 0) {
+                UUID t = a;
+                a = b;
+                b = t;
             }
+            int rx = root(parent, x), ry = root(parent, y);
+            if (rx != ry) parent[Math.max(rx, ry)] = Math.min(rx, ry);
+            pairs.add(new Found(x, a, b, Math.round(ScanPairs.score(value) * 1000.0) / 1000.0,
+                    findings.reasonTexts.get(ScanPairs.reasons(value))));
+        });
+        pairs.sort(Comparator.comparing(Found::a, CandidateSelection::compareIds).thenComparing(Found::b, CandidateSelection::compareIds));
+        Map<Integer, Long> clusterNumbers = new HashMap<>();
+        List<Object[]> rows = new ArrayList<>(1000);
+        long[] clusters = {0};
+        writing.executeWithoutResult(tx -> {
+            for (Found f : pairs) {
+                int root = root(parent, f.member());
+                long number = clusterNumbers.computeIfAbsent(root, r -> (long) clusterNumbers.size());
+                rows.add(new Object[] {id, number, f.a(), f.b(), f.score(), f.reasons()});
+                if (rows.size() == 1000) {
+                    insertPairs(rows);
+                    rows.clear();
+                }
+            }
+            insertPairs(rows);
+            clusters[0] = clusterNumbers.size();
             jdbc.sql("""
                     UPDATE matching_scan SET status = 'COMPLETED', processed = :p, total = :p, pairs = :pairs, clusters = :clusters,
                     finished_at = :at WHERE id = :id""")
-                    .param("p", processed).param("pairs", pairs.size()).param("clusters", numbers.size())
+                    .param("p", processed).param("pairs", pairs.size()).param("clusters", clusters[0])
                     .param("at", clock.instant().atOffset(ZoneOffset.UTC)).param("id", id).update();
         });
     }
 
-    private static void union(Map<UUID, UUID> parent, UUID a, UUID b) {
-        UUID ra = root(parent, a), rb = root(parent, b);
-        if (!ra.equals(rb)) {
-            if (CandidateSelection.compareIds(ra, rb) < 0) parent.put(rb, ra);
-            else parent.put(ra, rb);
-        }
+    private void insertPairs(List<Object[]> rows) {
+        if (rows.isEmpty()) return;
+        template.batchUpdate("INSERT INTO matching_scan_pair (scan_id, cluster_no, person_a, person_b, score, reasons) VALUES (?, ?, ?, ?, ?, ?)",
+                rows);
     }
 
-    private static UUID root(Map<UUID, UUID> parent, UUID x) {
-        UUID root = x;
-        while (parent.containsKey(root) && !parent.get(root).equals(root)) root = parent.get(root);
-        UUID node = x; // path compression
-        while (!node.equals(root)) {
-            UUID next = parent.get(node);
-            parent.put(node, root);
-            node = next;
+    private static int root(int[] parent, int x) {
+        int root = x;
+        while (parent[root] != root) root = parent[root];
+        while (parent[x] != root) { // path compression
+            int next = parent[x];
+            parent[x] = root;
+            x = next;
         }
         return root;
     }

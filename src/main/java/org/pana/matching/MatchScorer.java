@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.pana.matching.NormalisedProfile.NormalisedName;
@@ -29,19 +30,49 @@ final class MatchScorer {
 
     private MatchScorer() {}
 
-    private record Weighted(double weight, MatchReason reason) {}
+    /** A weight that counted, and how to say why (made only for pairs that reach the candidate threshold). */
+    private record Weighted(double weight, Supplier<MatchReason> reason) {}
+
+    private static final String[] FIELDS = {"given", "family", "fathers"};
+    /** Weight names and reason codes per field and agreement, made once: the scan scores hundreds of millions. */
+    private static final String[][] WEIGHT_NAMES = new String[FIELDS.length][Agreement.values().length];
+    private static final String[][] REASON_CODES = new String[FIELDS.length][Agreement.values().length];
+
+    static {
+        for (int f = 0; f < FIELDS.length; f++) {
+            for (Agreement agreement : Agreement.values()) {
+                String level = agreement.name().toLowerCase(java.util.Locale.ROOT);
+                WEIGHT_NAMES[f][agreement.ordinal()] = FIELDS[f] + "." + level;
+                REASON_CODES[f][agreement.ordinal()] = ("fathers".equals(FIELDS[f]) ? "fathers-name-" : FIELDS[f] + "-name-") + level;
+            }
+        }
+    }
+
+    private static final int GIVEN = 0, FAMILY = 1, FATHERS = 2;
 
     static MatchScore score(NormalisedProfile a, NormalisedProfile b, MatchWeights weights) {
+        return score(a, b, weights, true);
+    }
+
+    /**
+     * For bulk work (choosing candidates, the full scan): the reasons are left out below the candidate
+     * threshold, where nobody reads them; making them is a good part of the cost of a score.
+     */
+    static MatchScore scoreForSelection(NormalisedProfile a, NormalisedProfile b, MatchWeights weights) {
+        return score(a, b, weights, false);
+    }
+
+    private static MatchScore score(NormalisedProfile a, NormalisedProfile b, MatchWeights weights, boolean alwaysExplain) {
         List<Weighted> parts = new ArrayList<>();
         names(a, b, weights, parts);
         birthDate(a, b, weights, parts);
         if (known(a.sex()) && known(b.sex())) {
             if (a.sex().equals(b.sex())) parts.add(new Weighted(weights.weight("sex.equal"), null));
-            else parts.add(new Weighted(weights.weight("sex.different"), MatchReason.of("sex-different")));
+            else parts.add(new Weighted(weights.weight("sex.different"), () -> MatchReason.of("sex-different")));
         }
         for (String document : a.documents()) {
             if (b.documents().contains(document)) {
-                parts.add(new Weighted(weights.weight("document.equal"), MatchReason.of("document-equal")));
+                parts.add(new Weighted(weights.weight("document.equal"), () -> MatchReason.of("document-equal")));
                 break;
             }
         }
@@ -49,8 +80,9 @@ final class MatchScorer {
         double logit = weights.weight("prior");
         for (Weighted part : parts) logit += part.weight();
         double score = Math.round(1000.0 / (1.0 + Math.exp(-logit))) / 1000.0;
+        if (!alwaysExplain && score < weights.candidateThreshold()) return new MatchScore(score, score >= weights.autoFlagThreshold(), List.of());
         List<MatchReason> reasons = parts.stream().filter(p -> p.reason() != null)
-                .sorted(Comparator.comparingDouble((Weighted p) -> -Math.abs(p.weight()))).map(Weighted::reason).toList();
+                .sorted(Comparator.comparingDouble((Weighted p) -> -Math.abs(p.weight()))).map(p -> p.reason().get()).toList();
         return new MatchScore(score, score >= weights.autoFlagThreshold(), reasons);
     }
 
@@ -66,9 +98,9 @@ final class MatchScorer {
         for (NormalisedName x : a.names()) {
             for (NormalisedName y : b.names()) {
                 List<Weighted> straight = new ArrayList<>(3);
-                straight.add(field("given", x.given(), x.script(), y.given(), y.script(), weights));
-                straight.add(field("family", x.family(), x.script(), y.family(), y.script(), weights));
-                straight.add(field("fathers", x.patronymic(), x.script(), y.patronymic(), y.script(), weights));
+                straight.add(field(GIVEN, x.given(), x.script(), y.given(), y.script(), weights));
+                straight.add(field(FAMILY, x.family(), x.script(), y.family(), y.script(), weights));
+                straight.add(field(FATHERS, x.patronymic(), x.script(), y.patronymic(), y.script(), weights));
                 double sum = sum(straight);
                 if (sum > bestSum) {
                     bestSum = sum;
@@ -76,10 +108,10 @@ final class MatchScorer {
                 }
                 if (!x.given().isEmpty() && !x.family().isEmpty() && !y.given().isEmpty() && !y.family().isEmpty()) {
                     List<Weighted> swapped = new ArrayList<>(4);
-                    swapped.add(field("given", x.given(), x.script(), y.family(), y.script(), weights));
-                    swapped.add(field("family", x.family(), x.script(), y.given(), y.script(), weights));
+                    swapped.add(field(GIVEN, x.given(), x.script(), y.family(), y.script(), weights));
+                    swapped.add(field(FAMILY, x.family(), x.script(), y.given(), y.script(), weights));
                     swapped.add(straight.get(2));
-                    swapped.add(new Weighted(weights.weight("names.swapped"), MatchReason.of("names-swapped")));
+                    swapped.add(new Weighted(weights.weight("names.swapped"), () -> MatchReason.of("names-swapped")));
                     double swappedSum = sum(swapped);
                     if (swappedSum > bestSum) {
                         bestSum = swappedSum;
@@ -97,12 +129,11 @@ final class MatchScorer {
         return sum;
     }
 
-    private static Weighted field(String field, NamePart a, String scriptA, NamePart b, String scriptB, MatchWeights weights) {
+    private static Weighted field(int field, NamePart a, String scriptA, NamePart b, String scriptB, MatchWeights weights) {
         Agreement agreement = compare(a, scriptA, b, scriptB);
         if (agreement == Agreement.MISSING) return null;
-        String level = agreement.name().toLowerCase(java.util.Locale.ROOT);
-        String code = ("fathers".equals(field) ? "fathers-name-" : field + "-name-") + level;
-        return new Weighted(weights.weight(field + "." + level), MatchReason.of(code, a.original, b.original));
+        String code = REASON_CODES[field][agreement.ordinal()];
+        return new Weighted(weights.weight(WEIGHT_NAMES[field][agreement.ordinal()]), () -> MatchReason.of(code, a.original, b.original));
     }
 
     static Agreement compare(NamePart a, String scriptA, NamePart b, String scriptB) {
@@ -223,21 +254,20 @@ final class MatchScorer {
         if (x == null || y == null) return;
         String px = a.birthDatePrecision(), py = b.birthDatePrecision();
         boolean coarse = yearOnly(px) || yearOnly(py) || isFirstOfJanuary(x) || isFirstOfJanuary(y);
-        String dx = x.toString(), dy = y.toString();
         if (x.getYear() == y.getYear()) {
             if (coarse || ("MONTH".equals(px) || "MONTH".equals(py)) && x.getMonthValue() == y.getMonthValue()) {
-                parts.add(new Weighted(weights.weight("birth.year-equal"), MatchReason.of("birth-year-equal", String.valueOf(x.getYear()))));
+                parts.add(new Weighted(weights.weight("birth.year-equal"), () -> MatchReason.of("birth-year-equal", String.valueOf(x.getYear()))));
             } else if (x.equals(y)) {
-                parts.add(new Weighted(weights.weight("birth.date-equal"), MatchReason.of("birth-date-equal", dx)));
+                parts.add(new Weighted(weights.weight("birth.date-equal"), () -> MatchReason.of("birth-date-equal", x.toString())));
             } else if (x.getDayOfMonth() == y.getMonthValue() && x.getMonthValue() == y.getDayOfMonth()) {
-                parts.add(new Weighted(weights.weight("birth.day-month-swapped"), MatchReason.of("birth-date-day-month-swapped", dx, dy)));
+                parts.add(new Weighted(weights.weight("birth.day-month-swapped"), () -> MatchReason.of("birth-date-day-month-swapped", x.toString(), y.toString())));
             } else {
-                parts.add(new Weighted(weights.weight("birth.day-different"), MatchReason.of("birth-date-day-different", dx, dy)));
+                parts.add(new Weighted(weights.weight("birth.day-different"), () -> MatchReason.of("birth-date-day-different", x.toString(), y.toString())));
             }
         } else if (Math.abs(x.getYear() - y.getYear()) == 1 && ("ESTIMATED".equals(px) || "ESTIMATED".equals(py))) {
-            parts.add(new Weighted(weights.weight("birth.year-close"), MatchReason.of("birth-year-close", String.valueOf(x.getYear()), String.valueOf(y.getYear()))));
+            parts.add(new Weighted(weights.weight("birth.year-close"), () -> MatchReason.of("birth-year-close", String.valueOf(x.getYear()), String.valueOf(y.getYear()))));
         } else {
-            parts.add(new Weighted(weights.weight("birth.different"), MatchReason.of("birth-date-different", dx, dy)));
+            parts.add(new Weighted(weights.weight("birth.different"), () -> MatchReason.of("birth-date-different", x.toString(), y.toString())));
         }
     }
 
@@ -258,7 +288,7 @@ final class MatchScorer {
             parts.add(new Weighted(weights.weight("nationality.shared"), null));
         } else {
             parts.add(new Weighted(weights.weight("nationality.different"),
-                    MatchReason.of("nationality-different", String.join(", ", x), String.join(", ", y))));
+                    () -> MatchReason.of("nationality-different", String.join(", ", x), String.join(", ", y))));
         }
     }
 
