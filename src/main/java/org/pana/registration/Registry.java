@@ -112,6 +112,22 @@ public class Registry {
     @Transactional
     public PersonView register(PanaUser caller, PersonDetails details) {
         requireRegistrar(caller);
+        return registerChecked(caller, details);
+    }
+
+    /**
+     * Registers a person a border officer met at a border point (issue 4): border officers record people
+     * but do not change records afterwards. Same rules, number, history, audit and duplicate check.
+     */
+    @Transactional
+    public PersonView registerEncountered(PanaUser caller, PersonDetails details) {
+        if (!caller.roles().contains(org.pana.access.Role.BORDER_OFFICER)) {
+            throw new AccessDeniedException("Only border officers register the people they meet at the border");
+        }
+        return registerChecked(caller, details);
+    }
+
+    private PersonView registerChecked(PanaUser caller, PersonDetails details) {
         PersonFacts facts = rules.check(details, caller.jurisdiction(), today()).orThrow();
         Person person = store(caller, List.of(facts)).get(0);
         duplicateChecks.enqueue(person);

@@ -1,0 +1,82 @@
+package org.pana.border;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.pana.access.PanaUser;
+import org.pana.platform.IdempotentRequests;
+import org.pana.platform.RuleViolation;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The border API of api.md: points, encounters, referrals. */
+@RestController
+@RequestMapping("/api/v1/border")
+class BorderApi {
+
+    record ReferralView(UUID id, UUID personId, Instant dueAt, String dueBasis, UUID receivingUnit, String status, Instant acknowledgedAt) {
+        static ReferralView of(Referrals.Referral r) {
+            return r == null ? null : new ReferralView(r.id(), r.personId(), r.dueAt(), r.dueBasis(), r.receivingUnit(), r.status(), r.acknowledgedAt());
+        }
+    }
+
+    record EncounterView(UUID id, UUID personId, String registrationNumber, ReferralView referral) {}
+
+    private static final Set<String> STATUSES = Set.of("PENDING", "UNROUTED", "ACKNOWLEDGED", "OVERDUE");
+
+    private final BorderPoints points;
+    private final Encounters encounters;
+    private final Referrals referrals;
+    private final IdempotentRequests idempotency;
+
+    BorderApi(BorderPoints points, Encounters encounters, Referrals referrals, IdempotentRequests idempotency) {
+        this.points = points;
+        this.encounters = encounters;
+        this.referrals = referrals;
+        this.idempotency = idempotency;
+    }
+
+    @GetMapping("/points")
+    @PreAuthorize("hasAnyRole('BORDER_OFFICER', 'REGISTRATION_OFFICER', 'MIGRATION_OFFICER', 'PROTECTION_MONITOR')")
+    Map<String, List<BorderPoints.BorderPoint>> points(@AuthenticationPrincipal PanaUser caller) {
+        return Map.of("items", points.of(caller.jurisdiction()));
+    }
+
+    @PostMapping("/encounters")
+    @PreAuthorize("hasRole('BORDER_OFFICER')")
+    ResponseEntity<?> record(@AuthenticationPrincipal PanaUser caller, @RequestBody Encounters.EncounterRecord form,
+            @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key) {
+        return idempotency.createOnce("border.encounter", key, form, () -> {
+            Encounters.Encounter encounter = encounters.record(caller, form);
+            return ResponseEntity.created(URI.create("/api/v1/border/encounters/" + encounter.id()))
+                    .body(new EncounterView(encounter.id(), encounter.personId(), encounter.registrationNumber(), ReferralView.of(encounter.referral())));
+        });
+    }
+
+    @GetMapping("/referrals")
+    @PreAuthorize("hasAnyRole('BORDER_OFFICER', 'REGISTRATION_OFFICER', 'PROTECTION_MONITOR')")
+    Map<String, List<ReferralView>> referrals(@AuthenticationPrincipal PanaUser caller, @RequestParam(required = false) String status) {
+        if (status != null && !STATUSES.contains(status)) {
+            throw RuleViolation.onField("status", "Use one of " + String.join(", ", STATUSES.stream().sorted().toList()) + ".");
+        }
+        return Map.of("items", referrals.list(caller, status).stream().map(ReferralView::of).toList());
+    }
+
+    @PostMapping("/referrals/{id}/acknowledge")
+    @PreAuthorize("hasRole('REGISTRATION_OFFICER')")
+    ReferralView acknowledge(@AuthenticationPrincipal PanaUser caller, @PathVariable UUID id) {
+        return ReferralView.of(referrals.acknowledge(caller, id));
+    }
+}
