@@ -111,7 +111,8 @@ class Referrals implements RemovalGrounds {
     List<Referral> list(PanaUser caller, String status) {
         boolean unit = caller.roles().contains(Role.REGISTRATION_OFFICER);
         String where = unit ? "receiving_organisation_id = :org" : "jurisdiction = :j";
-        if ("OVERDUE".equals(status)) where += " AND acknowledged_at IS NULL AND due_at < :now";
+        // overdue: marked by the hourly job, or past due since its last run
+        if ("OVERDUE".equals(status)) where += " AND acknowledged_at IS NULL AND (status = 'OVERDUE' OR due_at < :now)";
         else if (status != null) where += " AND status = :status";
         return jdbc.sql("SELECT * FROM border_referral WHERE " + where + " ORDER BY due_at, id LIMIT 500")
                 .param("org", caller.organisationId()).param("j", caller.jurisdiction()).param("status", status)
@@ -134,7 +135,7 @@ class Referrals implements RemovalGrounds {
     /** An open referral (not yet taken over by an asylum application) blocks removal from the day it was made. */
     @Override
     public List<RemovalGround> of(UUID personId, LocalDate asOf) {
-        return jdbc.sql("SELECT id, created_at FROM border_referral WHERE person_id = :p AND status IN ('PENDING', 'UNROUTED', 'ACKNOWLEDGED')")
+        return jdbc.sql("SELECT id, created_at FROM border_referral WHERE person_id = :p AND status IN ('PENDING', 'UNROUTED', 'OVERDUE', 'ACKNOWLEDGED')")
                 .param("p", personId)
                 .query((rs, n) -> new RemovalGround(OPEN_REFERRAL,
                         rs.getObject("created_at", OffsetDateTime.class).atZoneSameInstant(zone).toLocalDate(), "referral " + rs.getObject("id", UUID.class)))

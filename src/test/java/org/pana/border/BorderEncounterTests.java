@@ -37,6 +37,7 @@ class BorderEncounterTests {
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
     @Autowired AuditTrail audit;
+    @Autowired OverdueReferrals overdue;
 
     String officer;
     String registrar;
@@ -204,5 +205,34 @@ class BorderEncounterTests {
         assertThat((List<String>) JsonPath.read(points, "$.items[*].code")).contains("KAZ-KHORGOS").doesNotContain("KGZ-FRU");
         assertThat(mvc.perform(get("/api/v1/border/referrals?status=LOST").header("Authorization", officer)).andReturn().getResponse()
                 .getStatus()).isEqualTo(422);
+    }
+
+    @Test
+    void theHourlyJobMarksReferralsNobodyAcknowledgedInTimeAndTheyStillBlockRemoval() throws Exception {
+        String late = post(officer, encounter(newPerson(), clock.instant().minus(Duration.ofHours(73)), "KAZ-KHORGOS", true), null)
+                .getContentAsString();
+        String referral = JsonPath.read(late, "$.referral.id");
+        String onTime = JsonPath.read(post(officer, encounter(newPerson(), anHourAgo(), "KAZ-KHORGOS", true), null).getContentAsString(),
+                "$.referral.id");
+        long runs = jdbc.sql("SELECT count(*) FROM platform_job_run WHERE name = :n").param("n", OverdueReferrals.JOB).query(Long.class).single();
+
+        overdue.hourly();
+
+        assertThat(jdbc.sql("SELECT status FROM border_referral WHERE id = :id").param("id", UUID.fromString(referral)).query(String.class).single())
+                .isEqualTo("OVERDUE");
+        assertThat(jdbc.sql("SELECT status FROM border_referral WHERE id = :id").param("id", UUID.fromString(onTime)).query(String.class).single())
+                .isEqualTo("PENDING");
+        assertThat(jdbc.sql("SELECT count(*) FROM platform_job_run WHERE name = :n").param("n", OverdueReferrals.JOB).query(Long.class).single())
+                .isEqualTo(runs + 1);
+        for (String user : List.of("border.officer", "unhcr.monitor", "registration.officer")) {
+            String list = mvc.perform(get("/api/v1/border/referrals?status=OVERDUE").header("Authorization", TestApi.bearer(mvc, user)))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat((List<String>) JsonPath.read(list, "$.items[*].id")).as(user).contains(referral).doesNotContain(onTime);
+        }
+        String person = JsonPath.read(late, "$.personId");
+        String check = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/removal-checks")
+                .header("Authorization", officer).contentType(MediaType.APPLICATION_JSON).content("{\"personId\": \"" + person + "\"}"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat((Boolean) JsonPath.read(check, "$.removalAllowed")).isFalse();
     }
 }
