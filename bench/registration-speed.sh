@@ -14,7 +14,8 @@
 #        SEED=42             population seed (the new people use SEED+1)
 #        LOAD_CONCURRENCY=3  batches in flight;  CREATE_SECONDS=30, CREATE_WARMUP=60 for single creates (the JIT
 #                            compiles Pana's create path for about a minute on 2 cores; the raw peer warms as long)
-#        PHASES="load latency page creates scan"   a subset to run (load is needed by all the others)
+#        PHASES="load latency page creates scan"   a subset to run (load is needed by all the others); "removal"
+#                            times the removal check (issue 4; not in the default list): PHASES="load removal" with 100000
 #        KEEP=1              keep Pana, the raw peer and the databases running at the end (prints how to stop)
 #        PANA_ARGS           extra arguments for Pana (e.g. --spring.datasource.hikari.maximum-pool-size=20)
 #        GENERATE            command that writes the population, called as: $GENERATE --size N --seed S --out FILE
@@ -160,6 +161,9 @@ echo "registry: $(as_postgres psql -Atq -p "$PG_PORT" -d "$PANA_DB" -c "SELECT c
 if has_phase latency; then
   phase latency "$speed" LatencySampler --pana "$pana" --existing "$people" --ids "$ids" --new "$newcomers" \
     --probes 400 --warmup 200 --concurrency 1,4
+fi
+if has_phase removal; then
+  phase removal-check "$speed" RemovalCheckTimer --pana "$pana" --ids "$ids" --samples 1000 --warmup 200
 fi
 if has_phase page; then
   phase person-page "$speed" PersonPageTimer --pana "$pana" --ids "$ids" --edits 100 --samples 200 --warmup 30
