@@ -32,8 +32,11 @@ class BorderApi {
         }
     }
 
+    record ReferralPage(List<ReferralView> items, int page, int size, long total) {}
+
     record EncounterView(UUID id, UUID personId, String registrationNumber, ReferralView referral) {}
 
+    private static final int MAX_PAGE_SIZE = 100;
     private static final Set<String> STATUSES = Set.of("PENDING", "UNROUTED", "ACKNOWLEDGED", "OVERDUE");
 
     private final BorderPoints points;
@@ -67,11 +70,15 @@ class BorderApi {
 
     @GetMapping("/referrals")
     @PreAuthorize("hasAnyRole('BORDER_OFFICER', 'REGISTRATION_OFFICER', 'PROTECTION_MONITOR')")
-    Map<String, List<ReferralView>> referrals(@AuthenticationPrincipal PanaUser caller, @RequestParam(required = false) String status) {
+    ReferralPage referrals(@AuthenticationPrincipal PanaUser caller, @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         if (status != null && !STATUSES.contains(status)) {
             throw RuleViolation.onField("status", "Use one of " + String.join(", ", STATUSES.stream().sorted().toList()) + ".");
         }
-        return Map.of("items", referrals.list(caller, status).stream().map(ReferralView::of).toList());
+        if (page < 0) throw RuleViolation.onField("page", "The page is 0 or more.");
+        if (size < 1 || size > MAX_PAGE_SIZE) throw RuleViolation.onField("size", "The size is 1 to " + MAX_PAGE_SIZE + ".");
+        Referrals.Page found = referrals.list(caller, status, page, size);
+        return new ReferralPage(found.items().stream().map(ReferralView::of).toList(), found.page(), found.size(), found.total());
     }
 
     @PostMapping("/referrals/{id}/acknowledge")

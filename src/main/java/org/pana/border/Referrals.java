@@ -106,18 +106,28 @@ class Referrals implements RemovalGrounds {
                 && caller.roles().contains(Role.REGISTRATION_OFFICER);
     }
 
+    /** A page of referrals, most urgent first, and how many there are in all. */
+    record Page(List<Referral> items, int page, int size, long total) {}
+
     /** The referrals a caller works with: the receiving unit's, or (border officers, monitors) the jurisdiction's. */
     @Transactional(readOnly = true)
-    List<Referral> list(PanaUser caller, String status) {
+    Page list(PanaUser caller, String status, int page, int size) {
         boolean unit = caller.roles().contains(Role.REGISTRATION_OFFICER);
         String where = unit ? "receiving_organisation_id = :org" : "jurisdiction = :j";
         // overdue: marked by the hourly job, or past due since its last run
         if ("OVERDUE".equals(status)) where += " AND acknowledged_at IS NULL AND (status = 'OVERDUE' OR due_at < :now)";
         else if (status != null) where += " AND status = :status";
-        return jdbc.sql("SELECT * FROM border_referral WHERE " + where + " ORDER BY due_at, id LIMIT 500")
-                .param("org", caller.organisationId()).param("j", caller.jurisdiction()).param("status", status)
-                .param("now", clock.instant().atOffset(ZoneOffset.UTC))
-                .query((rs, n) -> referral(rs)).list();
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("org", caller.organisationId());
+        params.put("j", caller.jurisdiction());
+        params.put("status", status);
+        params.put("now", clock.instant().atOffset(ZoneOffset.UTC));
+        long total = jdbc.sql("SELECT count(*) FROM border_referral WHERE " + where).params(params).query(Long.class).single();
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        List<Referral> items = jdbc.sql("SELECT * FROM border_referral WHERE " + where + " ORDER BY due_at, id LIMIT :limit OFFSET :offset")
+                .params(params).query((rs, n) -> referral(rs)).list();
+        return new Page(items, page, size, total);
     }
 
     Optional<Referral> find(UUID id) {

@@ -98,9 +98,10 @@ class BorderEncounterTests {
         assertThat((List<String>) JsonPath.read(check.getContentAsString(), "$.grounds[*].kind")).containsExactly("OPEN_BORDER_REFERRAL");
 
         String referral = JsonPath.read(json, "$.referral.id");
-        MockHttpServletResponse incoming = mvc.perform(get("/api/v1/border/referrals?status=PENDING").header("Authorization", registrar))
+        MockHttpServletResponse incoming = mvc.perform(get("/api/v1/border/referrals?status=PENDING&size=100").header("Authorization", registrar))
                 .andReturn().getResponse();
         assertThat((List<String>) JsonPath.read(incoming.getContentAsString(), "$.items[*].id")).contains(referral);
+        assertThat((Integer) JsonPath.read(incoming.getContentAsString(), "$.total")).isPositive();
         MockHttpServletResponse acknowledged = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                 .post("/api/v1/border/referrals/" + referral + "/acknowledge").header("Authorization", registrar)).andReturn().getResponse();
         assertThat(acknowledged.getStatus()).isEqualTo(200);
@@ -203,8 +204,10 @@ class BorderEncounterTests {
         String points = mvc.perform(get("/api/v1/border/points").header("Authorization", officer)).andReturn().getResponse().getContentAsString();
         assertThat((List<String>) JsonPath.read(points, "$.items[*].jurisdiction")).isNotEmpty().containsOnly("KAZ");
         assertThat((List<String>) JsonPath.read(points, "$.items[*].code")).contains("KAZ-KHORGOS").doesNotContain("KGZ-FRU");
-        assertThat(mvc.perform(get("/api/v1/border/referrals?status=LOST").header("Authorization", officer)).andReturn().getResponse()
-                .getStatus()).isEqualTo(422);
+        for (String query : List.of("status=LOST", "page=-1", "size=0", "size=101")) {
+            assertThat(mvc.perform(get("/api/v1/border/referrals?" + query).header("Authorization", officer)).andReturn().getResponse()
+                    .getStatus()).as(query).isEqualTo(422);
+        }
     }
 
     @Test
@@ -225,7 +228,7 @@ class BorderEncounterTests {
         assertThat(jdbc.sql("SELECT count(*) FROM platform_job_run WHERE name = :n").param("n", OverdueReferrals.JOB).query(Long.class).single())
                 .isEqualTo(runs + 1);
         for (String user : List.of("border.officer", "unhcr.monitor", "registration.officer")) {
-            String list = mvc.perform(get("/api/v1/border/referrals?status=OVERDUE").header("Authorization", TestApi.bearer(mvc, user)))
+            String list = mvc.perform(get("/api/v1/border/referrals?status=OVERDUE&size=100").header("Authorization", TestApi.bearer(mvc, user)))
                     .andReturn().getResponse().getContentAsString();
             assertThat((List<String>) JsonPath.read(list, "$.items[*].id")).as(user).contains(referral).doesNotContain(onTime);
         }
