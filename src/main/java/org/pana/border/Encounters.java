@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.pana.access.PanaUser;
 import org.pana.audit.AuditEntry;
 import org.pana.audit.AuditTrail;
+import org.pana.platform.FieldText;
 import org.pana.platform.RuleViolation;
 import org.pana.platform.RuleViolation.FieldProblem;
 import org.pana.platform.TimeOrderedIds;
@@ -73,7 +74,7 @@ class Encounters {
         String profile = form.profile() == null ? (Boolean.TRUE.equals(form.asylumIntentExpressed()) ? "ASYLUM_SEEKER" : "OTHER_MIGRANT") : form.profile();
         if (!PROFILES.contains(profile)) problems.add(new FieldProblem("profile", "Use one of " + String.join(", ", PROFILES.stream().sorted().toList()) + "."));
         if ((form.person() == null) == (form.personId() == null)) problems.add(new FieldProblem("person", "Give either a new person or the id of one already registered."));
-        text(form.intentInOwnWords(), "intentInOwnWords", 2000, problems);
+        String ownWords = FieldText.lines(form.intentInOwnWords(), "intentInOwnWords", 2000, problems);
         language(form.leafletLanguage(), "leafletLanguage", problems);
         language(form.interpreterLanguage(), "interpreterLanguage", problems);
         if (!problems.isEmpty()) throw new RuleViolation("validation", "The encounter has invalid fields.", problems);
@@ -95,22 +96,13 @@ class Encounters {
                 VALUES (:id, :j, :person, :point, :at, :arrival, :intent, :words, :leaflet, :interpreter, :profile, :by, :now)""")
                 .param("id", id).param("j", officer.jurisdiction()).param("person", personId).param("point", point.code())
                 .param("at", form.encounteredAt().atOffset(ZoneOffset.UTC)).param("arrival", arrival)
-                .param("intent", form.asylumIntentExpressed()).param("words", form.intentInOwnWords())
+                .param("intent", form.asylumIntentExpressed()).param("words", ownWords)
                 .param("leaflet", form.leafletLanguage()).param("interpreter", form.interpreterLanguage()).param("profile", profile)
                 .param("by", officer.userId()).param("now", now.atOffset(ZoneOffset.UTC)).update();
         audit.record(AuditEntry.success("BORDER_ENCOUNTER_RECORDED", "PERSON", personId).withDetails("encounter " + id + " at " + point.code()));
         Referrals.Referral referral = form.asylumIntentExpressed()
                 ? referrals.create(officer.jurisdiction(), id, personId, point.region(), form.encounteredAt()) : null;
         return new Encounter(id, personId, number, referral);
-    }
-
-    private static void text(String value, String field, int max, List<FieldProblem> problems) {
-        if (value == null) return;
-        if (value.length() > max) problems.add(new FieldProblem(field, "At most " + max + " characters."));
-        else if (value.codePoints().anyMatch(c -> Character.getType(c) == Character.CONTROL && c != '\n' && c != '\r' && c != '\t'
-                || c >= 0x202A && c <= 0x202E || c >= 0x2066 && c <= 0x2069)) {
-            problems.add(new FieldProblem(field, "Control characters and direction overrides are not allowed."));
-        }
     }
 
     private static void language(String code, String field, List<FieldProblem> problems) {

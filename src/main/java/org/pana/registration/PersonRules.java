@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.pana.platform.FieldText;
 import org.pana.platform.RuleViolation;
 import org.pana.platform.RuleViolation.FieldProblem;
 import org.springframework.stereotype.Component;
@@ -24,7 +25,6 @@ class PersonRules {
 
     static final int MAX_TEXT = 200;
     static final LocalDate EARLIEST_BIRTH = LocalDate.of(1890, 1, 1);
-    private static final Pattern UNSAFE = Pattern.compile("[\\p{Cc}\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()\\-]{3,40}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s]{1,63}");
 
@@ -214,31 +214,7 @@ class PersonRules {
 
     /** Text as entered, without surrounding spaces; null when blank; a problem when unsafe or too long. */
     static String text(String value, String field, int max, List<FieldProblem> problems) {
-        if (value == null) return null;
-        String stripped = value.strip();
-        if (stripped.isEmpty()) return null;
-        if (stripped.length() > max) {
-            problems.add(new FieldProblem(field, "Use at most " + max + " characters."));
-            return null;
-        }
-        if (UNSAFE.matcher(stripped).find() || brokenSurrogates(stripped)) {
-            problems.add(new FieldProblem(field, "Remove control characters and direction overrides."));
-            return null;
-        }
-        return stripped;
-    }
-
-    private static boolean brokenSurrogates(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) return true;
-                i++;
-            } else if (Character.isLowSurrogate(c)) {
-                return true;
-            }
-        }
-        return false;
+        return FieldText.line(value, field, max, problems);
     }
 
     private static boolean isBlank(String value) {
