@@ -1,7 +1,6 @@
 package org.pana.border;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,15 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/border")
 class BorderApi {
 
-    record ReferralView(UUID id, UUID personId, Instant dueAt, String dueBasis, UUID receivingUnit, String status, Instant acknowledgedAt) {
-        static ReferralView of(Referrals.Referral r) {
-            return r == null ? null : new ReferralView(r.id(), r.personId(), r.dueAt(), r.dueBasis(), r.receivingUnit(), r.status(), r.acknowledgedAt());
-        }
-    }
-
-    record ReferralPage(List<ReferralView> items, int page, int size, long total) {}
-
-    record EncounterView(UUID id, UUID personId, String registrationNumber, ReferralView referral) {}
 
     private static final int MAX_PAGE_SIZE = 100;
     private static final Set<String> STATUSES = Set.of("PENDING", "UNROUTED", "ACKNOWLEDGED", "OVERDUE");
@@ -64,26 +54,25 @@ class BorderApi {
         return idempotency.createOnce("border.encounter", key, form, () -> {
             Encounters.Encounter encounter = encounters.record(caller, form);
             return ResponseEntity.created(URI.create("/api/v1/border/encounters/" + encounter.id()))
-                    .body(new EncounterView(encounter.id(), encounter.personId(), encounter.registrationNumber(), ReferralView.of(encounter.referral())));
+                    .body(encounter);
         });
     }
 
     @GetMapping("/referrals")
     @PreAuthorize("hasAnyRole('BORDER_OFFICER', 'REGISTRATION_OFFICER', 'PROTECTION_MONITOR')")
-    ReferralPage referrals(@AuthenticationPrincipal PanaUser caller, @RequestParam(required = false) String status,
+    Referrals.Page referrals(@AuthenticationPrincipal PanaUser caller, @RequestParam(required = false) String status,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         if (status != null && !STATUSES.contains(status)) {
             throw RuleViolation.onField("status", "Use one of " + String.join(", ", STATUSES.stream().sorted().toList()) + ".");
         }
         if (page < 0) throw RuleViolation.onField("page", "The page is 0 or more.");
         if (size < 1 || size > MAX_PAGE_SIZE) throw RuleViolation.onField("size", "The size is 1 to " + MAX_PAGE_SIZE + ".");
-        Referrals.Page found = referrals.list(caller, status, page, size);
-        return new ReferralPage(found.items().stream().map(ReferralView::of).toList(), found.page(), found.size(), found.total());
+        return referrals.list(caller, status, page, size);
     }
 
     @PostMapping("/referrals/{id}/acknowledge")
     @PreAuthorize("hasRole('REGISTRATION_OFFICER')")
-    ReferralView acknowledge(@AuthenticationPrincipal PanaUser caller, @PathVariable UUID id) {
-        return ReferralView.of(referrals.acknowledge(caller, id));
+    Referrals.Referral acknowledge(@AuthenticationPrincipal PanaUser caller, @PathVariable UUID id) {
+        return referrals.acknowledge(caller, id);
     }
 }

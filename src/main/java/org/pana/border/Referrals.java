@@ -109,8 +109,11 @@ class Referrals implements RemovalGrounds {
     /** A page of referrals, most urgent first, and how many there are in all. */
     record Page(List<Referral> items, int page, int size, long total) {}
 
-    /** The referrals a caller works with: the receiving unit's, or (border officers, monitors) the jurisdiction's. */
-    @Transactional(readOnly = true)
+    /**
+     * The referrals a caller works with: the receiving unit's, or (border officers, monitors) the jurisdiction's.
+     * A referral says a person asked for asylum: each one shown is audited as a listing of that person.
+     */
+    @Transactional
     Page list(PanaUser caller, String status, int page, int size) {
         boolean unit = caller.roles().contains(Role.REGISTRATION_OFFICER);
         String where = unit ? "receiving_organisation_id = :org" : "jurisdiction = :j";
@@ -127,6 +130,7 @@ class Referrals implements RemovalGrounds {
         params.put("offset", (long) page * size);
         List<Referral> items = jdbc.sql("SELECT * FROM border_referral WHERE " + where + " ORDER BY due_at, id LIMIT :limit OFFSET :offset")
                 .params(params).query((rs, n) -> referral(rs)).list();
+        for (Referral r : items) audit.record(AuditEntry.success("PERSON_LISTED", "PERSON", r.personId()).withDetails("border-referrals"));
         return new Page(items, page, size, total);
     }
 

@@ -1,8 +1,5 @@
 package org.pana.border;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.pana.access.PanaUser;
@@ -23,11 +20,6 @@ class RemovalCheckApi {
 
     record CheckRequest(UUID personId) {}
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Ground(String kind, LocalDate since, String reference) {}
-
-    record CheckView(UUID personId, boolean removalAllowed, List<Ground> grounds, Instant checkedAt) {}
-
     private final RemovalGuard guard;
 
     RemovalCheckApi(RemovalGuard guard) {
@@ -35,13 +27,11 @@ class RemovalCheckApi {
     }
 
     @PostMapping
-    CheckView check(@AuthenticationPrincipal PanaUser caller, @RequestBody CheckRequest request) {
+    RemovalGuard.RemovalCheck check(@AuthenticationPrincipal PanaUser caller, @RequestBody CheckRequest request) {
         if (request == null || request.personId() == null) {
             throw new RuleViolation("validation", "Say which person the removal check is for.",
                     List.of(new FieldProblem("personId", "A person id is required.")));
         }
-        RemovalGuard.RemovalCheck check = guard.check(caller, request.personId());
-        return new CheckView(check.personId(), check.removalAllowed(),
-                check.grounds().stream().map(g -> new Ground(g.kind(), g.since(), g.reference())).toList(), check.checkedAt());
+        return guard.check(caller, request.personId());
     }
 }

@@ -139,6 +139,15 @@ class BorderEncounterTests {
                 {"personId": "%s", "encounteredAt": "%s", "borderPoint": "KAZ-KHORGOS", "asylumIntentExpressed": true}"""
                 .formatted(UUID.randomUUID(), anHourAgo());
         assertThat(post(officer, unknown, null).getStatus()).isEqualTo(404);
+        for (String[] bad : new String[][] {{"\"arrival\": \"CROSSING_POINT\"", "\"arrival\": \"SWAM\"", "arrival"},
+                {"\"leafletLanguage\": \"prs\"", "\"leafletLanguage\": \"Dari\"", "leafletLanguage"},
+                {"\"asylumIntentExpressed\": true,", "\"asylumIntentExpressed\": true, \"profile\": \"TOURIST\",", "profile"},
+                {"\"asylumIntentExpressed\": true,", "", "asylumIntentExpressed"},
+                {"fears the Taliban", "fears \\u202Ethe Taliban", "intentInOwnWords"}}) {
+            String body = encounter(newPerson(), anHourAgo(), "KAZ-KHORGOS", true);
+            assertThat(body).contains(bad[0]);
+            assertProblem(post(officer, body.replace(bad[0], bad[1]), null), 422, bad[2]);
+        }
         String badName = encounter(newPerson().replace("Фарид", "Фа\u202Eрид"), anHourAgo(), "KAZ-KHORGOS", true);
         assertThat(post(officer, badName, null).getStatus()).isEqualTo(422);
         assertThat(post(registrar, encounter(newPerson(), anHourAgo(), "KAZ-KHORGOS", true), null).getStatus()).isEqualTo(403);
@@ -188,6 +197,9 @@ class BorderEncounterTests {
         MockHttpServletResponse notTheirs = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                 .post("/api/v1/border/referrals/" + referral + "/acknowledge").header("Authorization", registrar)).andReturn().getResponse();
         assertThat(notTheirs.getStatus()).isEqualTo(404);
+        String ours = mvc.perform(get("/api/v1/border/referrals?size=100").header("Authorization", registrar)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat((List<String>) JsonPath.read(ours, "$.items[*].id")).doesNotContain(referral);
         audit.seal();
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'BORDER_REFERRAL_ACKNOWLEDGED' AND outcome = 'DENIED' AND subject_id = :id")
                 .param("id", referral).query(Long.class).single()).isEqualTo(1);
@@ -197,6 +209,54 @@ class BorderEncounterTests {
         String code = jdbc.sql("SELECT code FROM border_point WHERE region LIKE 'Nowhere-%' ORDER BY code DESC LIMIT 1").query(String.class).single();
         String unrouted = post(officer, encounter(newPerson(), anHourAgo(), code, true), null).getContentAsString();
         assertThat((String) JsonPath.read(unrouted, "$.referral.status")).isEqualTo("UNROUTED");
+    }
+
+    @Test
+    void refusesTheBorderApiToRolesThatHaveNoPartInIt() throws Exception {
+        for (String user : List.of("legal.partner", "statistician", "auditor")) {
+            String token = TestApi.bearer(mvc, user);
+            assertThat(mvc.perform(get("/api/v1/border/points").header("Authorization", token)).andReturn().getResponse().getStatus())
+                    .as(user).isEqualTo(403);
+            assertThat(mvc.perform(get("/api/v1/border/referrals").header("Authorization", token)).andReturn().getResponse().getStatus())
+                    .as(user).isEqualTo(403);
+            assertThat(post(token, encounter(newPerson(), anHourAgo(), "KAZ-KHORGOS", true), null).getStatus()).as(user).isEqualTo(403);
+        }
+        String referral = JsonPath.read(post(officer, encounter(newPerson(), anHourAgo(), "KAZ-KHORGOS", true), null).getContentAsString(),
+                "$.referral.id");
+        for (String user : List.of("eligibility.officer", "border.officer", "unhcr.monitor")) {
+            assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/border/referrals/" + referral
+                    + "/acknowledge").header("Authorization", TestApi.bearer(mvc, user))).andReturn().getResponse().getStatus()).as(user).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void acknowledgesAReferralOnceWhenTwoOfficersOfTheUnitTryAtTheSameTime() throws Exception {
+        String referral = JsonPath.read(post(officer, encounter(newPerson(), anHourAgo(), "KAZ-KHORGOS", true), null).getContentAsString(),
+                "$.referral.id");
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                answers.add(threads.submit(() -> mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .post("/api/v1/border/referrals/" + referral + "/acknowledge").header("Authorization", registrar)).andReturn()
+                        .getResponse().getStatus()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) statuses.add(answer.get(1, TimeUnit.MINUTES));
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void auditsEveryReferralShownAsAListingOfItsPerson() throws Exception {
+        String created = post(officer, encounter(newPerson(), anHourAgo(), "KAZ-KHORGOS", true), null).getContentAsString();
+        String person = JsonPath.read(created, "$.personId");
+        mvc.perform(get("/api/v1/border/referrals?status=PENDING&size=100").header("Authorization", TestApi.bearer(mvc, "unhcr.monitor")));
+        audit.seal();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'PERSON_LISTED' AND subject_id = :id AND details = 'border-referrals'"
+                + " AND actor = 'unhcr.monitor'").param("id", person).query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
