@@ -118,7 +118,7 @@ class DuplicateReviewQueue implements SmartLifecycle {
                 personSavepoint.executeWithoutResult(s -> queueLikelyDuplicatesOf(personId));
                 return;
             } catch (DuplicateKeyException queuedMeanwhile) {
-                if (attempt == 2) return; // another node queued the same pair at the same moment, twice: it is queued
+                if (attempt == 2) return; // H2 only (PostgreSQL's ON CONFLICT waits and does nothing): queued meanwhile, twice
             } catch (RuntimeException e) {
                 log.warn("Looking for duplicates of person {} failed; a full duplicate scan will find them", personId, e);
                 return;
@@ -142,8 +142,8 @@ class DuplicateReviewQueue implements SmartLifecycle {
             UUID b = a.equals(personId) ? candidate.personId() : personId;
             queued += jdbc.sql("""
                     INSERT INTO registration_duplicate_review (id, jurisdiction, person_a, person_b, score, reasons, status, found_at)
-                    SELECT :id, :jurisdiction, :a, :b, :score, :reasons, 'OPEN', :at
-                    WHERE NOT EXISTS (SELECT 1 FROM registration_duplicate_review WHERE person_a = :a AND person_b = :b)""")
+                    VALUES (:id, :jurisdiction, :a, :b, :score, :reasons, 'OPEN', :at)
+                    ON CONFLICT DO NOTHING""")
                     .param("id", ids.next()).param("jurisdiction", jurisdiction).param("a", a).param("b", b)
                     .param("score", candidate.score()).param("reasons", json.writeValueAsString(candidate.reasons()))
                     .param("at", clock.instant().atOffset(ZoneOffset.UTC)).update();

@@ -226,13 +226,13 @@ public class DuplicateReviews {
             try {
                 queued += jdbc.sql("""
                         INSERT INTO registration_duplicate_review (id, jurisdiction, person_a, person_b, score, reasons, status, found_at, found_by)
-                        SELECT :id, :j, :a, :b, :score, :reasons, 'OPEN', :at, :by
-                        WHERE NOT EXISTS (SELECT 1 FROM registration_duplicate_review WHERE person_a = :a AND person_b = :b)""")
+                        VALUES (:id, :j, :a, :b, :score, :reasons, 'OPEN', :at, :by)
+                        ON CONFLICT DO NOTHING""")
                         .param("id", ids.next()).param("j", jurisdiction).param("a", a).param("b", b).param("score", pair.score())
                         .param("reasons", json.writeValueAsString(pair.reasons())).param("at", clock.instant().atOffset(ZoneOffset.UTC))
                         .param("by", foundBy).update();
             } catch (DuplicateKeyException queuedMeanwhile) {
-                // queued by another node at the same moment
+                // H2 only: queued by another node at the same moment (PostgreSQL waits for it and does nothing)
             }
         }
         return queued;
