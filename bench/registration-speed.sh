@@ -163,7 +163,7 @@ if has_phase latency; then
     --probes 400 --warmup 200 --concurrency 1,4
 fi
 if has_phase removal; then
-  phase removal-check "$speed" RemovalCheckTimer --pana "$pana" --ids "$ids" --samples 1000 --warmup 200
+  phase removal-check "$speed" RemovalCheckTimer --pana "$pana" --ids "$ids" --samples 1000 --warmup 200 --grounds-every 10
 fi
 if has_phase page; then
   phase person-page "$speed" PersonPageTimer --pana "$pana" --ids "$ids" --edits 100 --samples 200 --warmup 30
