@@ -16,7 +16,8 @@ final class RoleCapabilities {
 
     private static final Map<Role, List<Action>> ACTIONS = Map.ofEntries(
             Map.entry(Role.ADMINISTRATOR, List.of(new Action("home.action.manage-users", "/admin/users"),
-                    new Action("home.action.manage-organisations", "/admin/organisations"))),
+                    new Action("home.action.manage-organisations", "/admin/organisations"),
+                    new Action("home.action.border-setup", "/admin/border"))),
             Map.entry(Role.AUDITOR, List.of(new Action("home.action.search-audit", "/audit"))),
             Map.entry(Role.BORDER_OFFICER, List.of(new Action("home.action.record-encounter", null),
                     new Action("home.action.check-removal", null), SEARCH_PEOPLE)),
