@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Removals reported as carried out. The software cannot stop a removal; it makes a breach visible at once. The
  * guard's grounds are taken as of the removal's date (the country's date) and stored with the report; if any
  * stood, the report is a possible refoulement and the jurisdiction's protection monitors and ministry are told in
- * the same transaction (issue 4, item 4; Law on Refugees, art. 8: no return to a country of persecution).
+ * the same transaction (issue 4, item 4; non-refoulement, 1951 Refugee Convention, Art. 33).
  */
 @Service
 class RemovalReports {
