@@ -101,7 +101,7 @@ class Encounters {
                 .param("by", officer.userId()).param("now", now.atOffset(ZoneOffset.UTC)).update();
         audit.record(AuditEntry.success("BORDER_ENCOUNTER_RECORDED", "PERSON", personId).withDetails("encounter " + id + " at " + point.code()));
         Referrals.Referral referral = form.asylumIntentExpressed()
-                ? referrals.create(officer.jurisdiction(), id, personId, point.region(), form.encounteredAt()) : null;
+                ? referrals.create(officer.jurisdiction(), id, personId, point.region(), form.encounteredAt(), profile) : null;
         return new Encounter(id, personId, number, referral);
     }
 

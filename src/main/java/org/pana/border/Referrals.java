@@ -44,8 +44,9 @@ class Referrals implements RemovalGrounds {
     private final Clock clock;
     private final ZoneId zone;
     private final Duration due;
+    private final BorderNotices notices;
 
-    Referrals(JdbcClient jdbc, AuditTrail audit, TimeOrderedIds ids, Clock clock,
+    Referrals(JdbcClient jdbc, AuditTrail audit, TimeOrderedIds ids, Clock clock, BorderNotices notices,
             @Value("${pana.registration.time-zone:Asia/Almaty}") ZoneId zone,
             @Value("${pana.border.referral-due:PT72H}") Duration due) {
         this.jdbc = jdbc;
@@ -54,6 +55,7 @@ class Referrals implements RemovalGrounds {
         this.clock = clock;
         this.zone = zone;
         this.due = due;
+        this.notices = notices;
     }
 
     /** Where and by when; the basis is shown with the deadline. */
@@ -62,7 +64,8 @@ class Referrals implements RemovalGrounds {
                 + " (pana.border.referral-due; domain.md: at the border, default 72 hours)";
     }
 
-    Referral create(String jurisdiction, UUID encounterId, UUID personId, String region, Instant encounteredAt) {
+    /** Creates the referral and notifies (BorderNotices) in the encounter's transaction; {@code profile} is the preliminary profile. */
+    Referral create(String jurisdiction, UUID encounterId, UUID personId, String region, Instant encounteredAt, String profile) {
         LocalDate day = encounteredAt.atZone(zone).toLocalDate();
         UUID unit = jdbc.sql("""
                 SELECT receiving_organisation_id FROM border_referral_route
@@ -79,7 +82,9 @@ class Referrals implements RemovalGrounds {
                 .param("status", unit == null ? "UNROUTED" : "PENDING").param("due", dueAt.atOffset(ZoneOffset.UTC))
                 .param("basis", dueBasis()).param("now", now.atOffset(ZoneOffset.UTC)).update();
         audit.record(AuditEntry.success("BORDER_REFERRAL_CREATED", "PERSON", personId).withDetails("referral " + id));
-        return new Referral(id, personId, unit, unit == null ? "UNROUTED" : "PENDING", dueAt, dueBasis(), now, null);
+        Referral referral = new Referral(id, personId, unit, unit == null ? "UNROUTED" : "PENDING", dueAt, dueBasis(), now, null);
+        notices.referralCreated(jurisdiction, referral, profile);
+        return referral;
     }
 
     /** The receiving unit acknowledges: once, and only the unit it was sent to. */

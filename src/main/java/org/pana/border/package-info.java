@@ -4,5 +4,5 @@
  * Encounters, referrals and their pages are still to come.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Border",
-        allowedDependencies = {"platform", "access", "audit", "registration"})
+        allowedDependencies = {"platform", "access", "audit", "registration", "notification"})
 package org.pana.border;

@@ -16,6 +16,7 @@ import org.pana.audit.AuditTrail;
 import org.pana.platform.RemovalGround;
 import org.pana.platform.RemovalGrounds;
 import org.pana.registration.Registry;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** The guard on its own: every source asked, grounds in date order, and closed when a source cannot answer. */
 class RemovalGuardTests {
@@ -24,7 +25,8 @@ class RemovalGuardTests {
     private final UUID person = UUID.randomUUID();
 
     private RemovalGuard guardWith(RemovalGrounds... sources) {
-        return new RemovalGuard(List.of(sources), mock(Registry.class), mock(AuditTrail.class), clock, ZoneId.of("Asia/Almaty"));
+        return new RemovalGuard(List.of(sources), mock(Registry.class), mock(AuditTrail.class), clock, ZoneId.of("Asia/Almaty"),
+                mock(BorderNotices.class), mock(PlatformTransactionManager.class));
     }
 
     @Test
