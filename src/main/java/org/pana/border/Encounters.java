@@ -124,4 +124,35 @@ class Encounters {
     private static void language(String code, String field, List<FieldProblem> problems) {
         if (code != null && !code.matches("[a-z]{3}")) problems.add(new FieldProblem(field, "Use an ISO 639 three-letter language code."));
     }
+
+    /** One line of an officer's own encounters: where, when, whom, and where the referral stands. */
+    record Recorded(UUID id, UUID personId, String borderPointName, Instant encounteredAt, int accompanying, UUID referralId,
+            String referralStatus, Instant referralDueAt) {}
+
+    record RecordedPage(List<Recorded> items, int page, int size, long total) {}
+
+    /**
+     * The encounters an officer recorded, newest first. Nothing here names a person: the page shows each one
+     * through the register's audited listing.
+     */
+    RecordedPage recordedBy(PanaUser officer, int page, int size) {
+        long total = jdbc.sql("SELECT count(*) FROM border_encounter WHERE recorded_by = :by AND jurisdiction = :j")
+                .param("by", officer.userId()).param("j", officer.jurisdiction()).query(Long.class).single();
+        List<Recorded> items = jdbc.sql("""
+                SELECT e.id, e.person_id, p.name, e.encountered_at, r.id AS referral_id, r.status, r.due_at, r.acknowledged_at,
+                       (SELECT count(*) FROM border_encounter_companion c WHERE c.encounter_id = e.id) AS accompanying
+                FROM border_encounter e JOIN border_point p ON p.code = e.border_point LEFT JOIN border_referral r ON r.encounter_id = e.id
+                WHERE e.recorded_by = :by AND e.jurisdiction = :j
+                ORDER BY e.recorded_at DESC, e.id DESC LIMIT :limit OFFSET :offset""")
+                .param("by", officer.userId()).param("j", officer.jurisdiction()).param("limit", size).param("offset", (long) page * size)
+                .query((rs, n) -> {
+                    java.time.OffsetDateTime due = rs.getObject("due_at", java.time.OffsetDateTime.class);
+                    String status = rs.getString("status");
+                    if (status != null && rs.getObject("acknowledged_at") == null && due.toInstant().isBefore(clock.instant())) status = "OVERDUE";
+                    return new Recorded(rs.getObject("id", UUID.class), rs.getObject("person_id", UUID.class), rs.getString("name"),
+                            rs.getObject("encountered_at", java.time.OffsetDateTime.class).toInstant(), rs.getInt("accompanying"),
+                            rs.getObject("referral_id", UUID.class), status, due == null ? null : due.toInstant());
+                }).list();
+        return new RecordedPage(items, page, size, total);
+    }
 }

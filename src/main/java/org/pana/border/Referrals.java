@@ -82,6 +82,11 @@ class Referrals implements RemovalGrounds {
         this.directory = directory;
     }
 
+    /** The present moment, as the referral rules see it. */
+    Instant now() {
+        return clock.instant();
+    }
+
     /** Where and by when; the basis is shown with the deadline. */
     String dueBasis() {
         return "Hand-over to the asylum authority within " + due.toHours() + " hours of the encounter"
@@ -222,6 +227,17 @@ class Referrals implements RemovalGrounds {
      */
     @Transactional
     Page list(PanaUser caller, String status, int page, int size) {
+        Page found = unaudited(caller, status, page, size);
+        for (Referral r : found.items()) audit.record(AuditEntry.success("PERSON_LISTED", "PERSON", r.personId()).withDetails("border-referrals"));
+        return found;
+    }
+
+    /**
+     * The same list, for a page that shows each person through the register's audited listing (so each person
+     * shown is audited once, there). Registration officers of an asylum authority also see the jurisdiction's
+     * unrouted referrals: any of them may route one.
+     */
+    Page unaudited(PanaUser caller, String status, int page, int size) {
         String where = "jurisdiction = :j";
         if (caller.roles().contains(Role.REGISTRATION_OFFICER)) {
             where += caller.organisationType() == OrganisationType.ASYLUM_AUTHORITY
@@ -240,7 +256,6 @@ class Referrals implements RemovalGrounds {
         params.put("offset", (long) page * size);
         List<Referral> items = withForwards(jdbc.sql("SELECT * FROM border_referral WHERE " + where
                 + " ORDER BY due_at, id LIMIT :limit OFFSET :offset").params(params).query((rs, n) -> referral(rs)).list());
-        for (Referral r : items) audit.record(AuditEntry.success("PERSON_LISTED", "PERSON", r.personId()).withDetails("border-referrals"));
         return new Page(items, page, size, total);
     }
 
