@@ -75,4 +75,10 @@ class BorderApi {
     Referrals.Referral acknowledge(@AuthenticationPrincipal PanaUser caller, @PathVariable UUID id) {
         return referrals.acknowledge(caller, id);
     }
+
+    @PostMapping("/referrals/{id}/forward")
+    @PreAuthorize("hasRole('REGISTRATION_OFFICER')")
+    Referrals.Referral forward(@AuthenticationPrincipal PanaUser caller, @PathVariable UUID id, @RequestBody Referrals.Forwarding forwarding) {
+        return referrals.forward(caller, id, forwarding);
+    }
 }

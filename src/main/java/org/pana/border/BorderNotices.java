@@ -49,6 +49,12 @@ class BorderNotices {
         }
     }
 
+    /** A referral forwarded (or routed) to another unit: that unit, as for a new referral; the due time is unchanged. */
+    void referralForwarded(Referrals.Referral referral) {
+        notifications.notify(new Notice(NoticeKind.REFERRAL_FORWARDED, "REFERRAL", referral.id(), referralLink(referral.id()),
+                Audience.organisation(referral.receivingUnit())));
+    }
+
     /** A removal check found grounds: the jurisdiction's protection monitors. */
     void removalBlocked(String jurisdiction, UUID personId) {
         notifications.notify(new Notice(NoticeKind.REMOVAL_BLOCKED, "PERSON", personId, "/persons/" + personId,

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.pana.access.PanaUser;
@@ -74,6 +75,10 @@ public class Households {
     @Transactional
     public HouseholdRecord register(PanaUser caller, NewHousehold request) {
         people.requireWriter(caller);
+        return create(caller, request);
+    }
+
+    private HouseholdRecord create(PanaUser caller, NewHousehold request) {
         LocalDate today = today();
         List<FieldProblem> problems = new ArrayList<>();
         if (request.focalPointId() == null) problems.add(new FieldProblem("focalPointId", "Choose the focal point."));
@@ -120,6 +125,40 @@ public class Households {
         }
         audit.record(AuditEntry.success("HOUSEHOLD_CREATED", SUBJECT, id));
         return new HouseholdRecord(households.find(id).orElseThrow(), households.changes(id));
+    }
+
+    /**
+     * People a border officer met together become one household (issue 4): if the main person is already an
+     * active member of one, the others join it (those already in it are left as they are); otherwise a new
+     * household is registered with the main person as focal point. Relationships are to the main person; when
+     * the main person is not the household's focal point, the change history says so. Border officers record
+     * people but do not otherwise change households. A companion in another household: 409, nothing written.
+     */
+    @Transactional
+    public HouseholdRecord registerAtBorder(PanaUser officer, UUID mainPersonId, List<NewMember> companions) {
+        if (!officer.has(org.pana.access.Role.BORDER_OFFICER)) {
+            throw new org.springframework.security.access.AccessDeniedException("Only border officers group the people they meet at the border");
+        }
+        people.requireVisible(officer, mainPersonId, "HOUSEHOLD_CREATE");
+        for (NewMember m : companions) people.requireVisible(officer, m.personId(), "HOUSEHOLD_MEMBER_JOIN");
+        Optional<UUID> existing = households.activeHouseholdOf(mainPersonId);
+        if (existing.isEmpty()) return create(officer, new NewHousehold(mainPersonId, null, companions));
+        Household household = households.find(existing.get()).orElseThrow();
+        advance(household, null);
+        Instant now = clock.instant();
+        String reason = mainPersonId.equals(household.focalPointId()) ? "Met at the border with the focal point"
+                : "Met at the border with member " + mainPersonId + "; relationship stated to that member, not to the focal point";
+        for (NewMember m : companions) {
+            if (household.activeMembershipOf(m.personId()).isPresent()) continue;
+            requireNotInAHousehold(m.personId());
+            LocalDate joinedOn = today();
+            requireJoinAfterEarlierMemberships(m.personId(), joinedOn, "joinedOn");
+            insertMembership(household.id(), new Membership(ids.next(), m.personId(), m.relationship(), joinedOn, null, null), now, officer);
+            households.recordChange(ids.next(), household.id(), now, HouseholdChangeKind.MEMBER_JOINED, m.personId(), m.relationship().name(),
+                    reason, officer);
+            audit.record(AuditEntry.success("HOUSEHOLD_MEMBER_JOINED", SUBJECT, household.id()).withDetails("person " + m.personId()));
+        }
+        return new HouseholdRecord(households.find(household.id()).orElseThrow(), households.changes(household.id()));
     }
 
     @Transactional
