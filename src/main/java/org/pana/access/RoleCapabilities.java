@@ -15,6 +15,7 @@ final class RoleCapabilities {
     private static final Action PROTECTION_REVIEW = new Action("home.action.protection-review", "/protection-review");
     private static final Action CHECK_REMOVAL = new Action("home.action.check-removal", "/removal-checks");
     private static final Action REPORT_REMOVAL = new Action("home.action.report-removal", "/removal-reports/new");
+    private static final Action OVERDUE_REFERRALS = new Action("home.action.overdue-referrals", "/border/referrals/overdue");
 
     private static final Map<Role, List<Action>> ACTIONS = Map.ofEntries(
             Map.entry(Role.ADMINISTRATOR, List.of(new Action("home.action.manage-users", "/admin/users"),
@@ -22,8 +23,10 @@ final class RoleCapabilities {
                     new Action("home.action.border-setup", "/admin/border"))),
             Map.entry(Role.AUDITOR, List.of(new Action("home.action.search-audit", "/audit"))),
             Map.entry(Role.BORDER_OFFICER, List.of(new Action("home.action.record-encounter", null),
-                    CHECK_REMOVAL, REPORT_REMOVAL, SEARCH_PEOPLE)),
-            Map.entry(Role.REGISTRATION_OFFICER, List.of(new Action("home.action.register-person", "/persons/new"),
+                    new Action("home.action.my-encounters", "/border/encounters"), OVERDUE_REFERRALS, CHECK_REMOVAL, REPORT_REMOVAL,
+                    SEARCH_PEOPLE)),
+            Map.entry(Role.REGISTRATION_OFFICER, List.of(new Action("home.action.incoming-referrals", "/border/referrals"), OVERDUE_REFERRALS,
+                    new Action("home.action.register-person", "/persons/new"),
                     new Action("home.action.register-household", "/households/new"), SEARCH_PEOPLE,
                     new Action("home.action.review-duplicates", "/duplicates"), new Action("home.action.import-people", "/imports"),
                     PROTECTION_REVIEW,
@@ -35,7 +38,7 @@ final class RoleCapabilities {
             Map.entry(Role.STATELESSNESS_OFFICER, List.of(new Action("home.action.determine-statelessness", null), SEARCH_PEOPLE)),
             Map.entry(Role.MIGRATION_OFFICER, List.of(new Action("home.action.residence", null),
                     CHECK_REMOVAL, REPORT_REMOVAL, SEARCH_PEOPLE)),
-            Map.entry(Role.PROTECTION_MONITOR, List.of(new Action("home.action.monitor", null), SEARCH_PEOPLE,
+            Map.entry(Role.PROTECTION_MONITOR, List.of(OVERDUE_REFERRALS, new Action("home.action.monitor", null), SEARCH_PEOPLE,
                     PROTECTION_REVIEW)),
             Map.entry(Role.PARTNER_CASEWORKER, List.of(new Action("home.action.partner-referrals", null), SEARCH_PEOPLE)),
             Map.entry(Role.STATISTICIAN, List.of(new Action("home.action.statistics", null))));

@@ -100,6 +100,17 @@ class ReferralPages {
         return "border/overdue-referrals";
     }
 
+    /** One referral, where the notices about it link: the people who may see it in their lists. */
+    @GetMapping("/border/referrals/{id:[0-9a-fA-F-]{36}}")
+    @PreAuthorize("hasAnyRole('BORDER_OFFICER', 'REGISTRATION_OFFICER', 'PROTECTION_MONITOR')")
+    String referral(@AuthenticationPrincipal PanaUser caller, @PathVariable UUID id, Model model, Locale locale) {
+        Referrals.Referral referral = referrals.visibleTo(caller, id).orElseThrow(() -> new NotFound("referral"));
+        ReferralLine line = lines(caller, List.of(referral), locale).get(0);
+        model.addAttribute("line", line);
+        model.addAttribute("status", referral.overdue(referrals.now()) ? "OVERDUE" : referral.status());
+        return "border/referral";
+    }
+
     @PostMapping("/border/referrals/{id}/acknowledge")
     @PreAuthorize("hasRole('REGISTRATION_OFFICER')")
     String acknowledge(@AuthenticationPrincipal PanaUser caller, @PathVariable UUID id, RedirectAttributes redirect) {

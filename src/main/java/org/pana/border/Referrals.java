@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.pana.access.OrganisationDirectory;
@@ -262,6 +263,20 @@ class Referrals implements RemovalGrounds {
         List<Referral> items = withForwards(jdbc.sql("SELECT * FROM border_referral WHERE " + where
                 + " ORDER BY due_at, id LIMIT :limit OFFSET :offset").params(params).query((rs, n) -> referral(rs)).list());
         return new Page(items, page, size, total);
+    }
+
+    /**
+     * One referral, if it is in the caller's scope as in {@link #unaudited}: the jurisdiction's, and for a
+     * registration officer their unit's (or, in an asylum authority, an unrouted one). Otherwise empty, and the
+     * attempt is audited as denied.
+     */
+    Optional<Referral> visibleTo(PanaUser caller, UUID id) {
+        Optional<Referral> found = find(id).filter(r -> r.jurisdiction().equals(caller.jurisdiction()))
+                .filter(r -> !caller.roles().contains(Role.REGISTRATION_OFFICER) || caller.roles().contains(Role.PROTECTION_MONITOR)
+                        || caller.roles().contains(Role.BORDER_OFFICER) || Objects.equals(r.receivingUnit(), caller.organisationId())
+                        || (r.receivingUnit() == null && caller.organisationType() == OrganisationType.ASYLUM_AUTHORITY));
+        if (found.isEmpty()) audit.recordSeparately(AuditEntry.denied("BORDER_REFERRAL_VIEWED", "REFERRAL", id));
+        return found;
     }
 
     Optional<Referral> find(UUID id) {

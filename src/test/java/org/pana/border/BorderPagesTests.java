@@ -133,6 +133,31 @@ class BorderPagesTests {
     }
 
     @Test
+    void theLinkOfEveryNoticeAboutAReferralOpensItsPageForThoseWhoMaySeeItAndNoOneElse() throws Exception {
+        String referral = oldReferral();
+        List<String> links = jdbc.sql("SELECT DISTINCT link FROM notification_notice WHERE subject_id = :s").param("s", UUID.fromString(referral))
+                .query(String.class).list();
+        assertThat(links).containsExactly("/border/referrals/" + referral);
+        for (String user : List.of("registration.officer", "unhcr.monitor", "border.officer")) {
+            for (String language : List.of("en", "ru", "kk")) {
+                Document page = page(user, links.get(0) + "?lang=" + language);
+                assertThat(page.select("[data-referral=" + referral + "] [data-testid=due-basis]").text()).as(user).contains("72");
+                assertThat(page.select("[data-testid=status]").text()).isNotBlank();
+                assertThat(page.html()).doesNotContain("??");
+            }
+        }
+        assertThat(page("registration.officer", links.get(0)).select("a[href=/border/referrals]")).hasSize(1);
+        assertThat(page("unhcr.monitor", links.get(0)).select("a[href=/border/referrals]")).isEmpty();
+        for (String user : List.of("legal.partner", "statistician")) {
+            assertThat(perform(user, get(links.get(0))).getStatus()).as(user).isEqualTo(403);
+        }
+        assertThat(perform("unhcr.monitor", get("/border/referrals/" + UUID.randomUUID())).getStatus()).isEqualTo(404);
+        audit.seal();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'BORDER_REFERRAL_VIEWED' AND outcome = 'DENIED' AND actor = 'unhcr.monitor'")
+                .query(Long.class).single()).isPositive();
+    }
+
+    @Test
     void acknowledgesAReferralFromThePage() throws Exception {
         String referral = oldReferral();
         Element row = page("registration.officer", "/border/referrals").selectFirst("[data-referral=" + referral + "]");
