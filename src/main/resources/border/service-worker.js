@@ -38,7 +38,8 @@ self.addEventListener('fetch', event => {
 
 async function keepFresh(cache, url) {
   try {
-    const response = await fetch(url, { credentials: 'same-origin', cache: 'no-store' });
+    // Revalidated against the browser's HTTP cache: what the page just loaded is not downloaded a second time.
+    const response = await fetch(url, { credentials: 'same-origin', cache: 'no-cache' });
     if (keepable(response)) await cache.put(url, response);
   } catch (noLink) {
     // kept next time

@@ -461,6 +461,7 @@ resetForm();
 linkStatus();
 render().then(sendWaiting);
 form.dataset.ready = 'true';
+performance.mark('encounter-form-usable');
 
 if ('serviceWorker' in navigator) {
   navigator.serviceWorker.register('/border/service-worker.js', { scope: '/border/' }).then(() => navigator.serviceWorker.ready).then(registration => {
