@@ -75,6 +75,8 @@ class EncounterOfflineBrowserTests {
 
         devTools.offline(true);
         wait.until(d -> statusText().equals(text("offline")));
+        assertThat(devTools.evaluateInServiceWorker("fetch('/border/encounters/session').then(() => 'reached', () => 'cut')"))
+                .as("the worker's own fetches are cut too").isEqualTo("cut");
         fillIn("Offlinea", first);
         save();
         wait.until(d -> queued().size() == 1);
@@ -85,7 +87,9 @@ class EncounterOfflineBrowserTests {
 
         browser.navigate().refresh();
         waitUntilReady();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).as("the page came from the worker's cache").isEqualTo("Record a border encounter");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Record a border encounter");
+        assertThat(((Number) ((JavascriptExecutor) browser).executeScript(
+                "return performance.getEntriesByType('navigation')[0].workerStart")).doubleValue()).as("served by the worker").isPositive();
         wait.until(d -> queued().size() == 2);
         assertThat(queued()).allMatch(item -> item.contains(text("waiting")));
         assertThat(encountersWith(first) + encountersWith(second)).as("nothing reached the server").isZero();
@@ -97,6 +101,7 @@ class EncounterOfflineBrowserTests {
         wait.until(d -> queued().isEmpty());
         wait.until(d -> d.findElements(By.cssSelector("[data-testid=sent-encounter]")).size() == 2);
         devTools.stopIntercepting();
+        assertThat(devTools.answersLost()).as("one answer was lost on the way back").isEqualTo(1);
         screenshot("sent");
 
         assertThat(encountersWith(first)).isEqualTo(1);
@@ -167,16 +172,23 @@ class EncounterOfflineBrowserTests {
     @Test
     void theFormWeighsUnder150KilobytesAndIsUsableOnA256KilobitLink() throws Exception {
         signIn();
-        devTools.disableCache();
+        devTools.clearBrowserCache();
         open(FORM);
         waitUntilReady();
         Map<String, Object> plain = weight();
+        waitForTheWorker();
+        // What the worker fetched to keep for offline reloads (revalidated against the HTTP cache, so mostly headers).
+        String worker = devTools.evaluateInServiceWorker("""
+                (() => { const r = performance.getEntriesByType('resource');
+                  return r.length + ' requests, ' + r.reduce((s, e) => s + e.transferSize, 0) + ' bytes transferred: '
+                    + r.map(e => new URL(e.name).pathname + ' ' + e.transferSize).join(', '); })()""");
 
         // A first visit on a slow post link: 256 kbit/s both ways, 200 ms round trip, nothing cached.
         ((JavascriptExecutor) browser).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 navigator.serviceWorker.getRegistrations().then(rs => Promise.all(rs.map(r => r.unregister())))
                   .then(() => caches.keys()).then(ks => Promise.all(ks.map(k => caches.delete(k)))).then(() => done());""");
+        devTools.clearBrowserCache();
         devTools.throttle(256, 200);
         long started = System.nanoTime();
         open(FORM);
@@ -196,10 +208,11 @@ class EncounterOfflineBrowserTests {
                 decoded (uncompressed bodies): %d bytes (%.1f KB)
                 html: %d bytes transferred, %d decoded
                 by resource: %s
+                then the service worker keeps the page for offline use: %s
                 at 256 kbit/s, 200 ms RTT: usable (script ready) after %d ms, load event after %d ms, wall clock %d ms
                 """, FORM, browserVersion(), ((Number) plain.get("requests")).intValue(), transferred, transferred / 1024.0, decoded,
                 decoded / 1024.0, ((Number) plain.get("htmlTransferred")).longValue(), ((Number) plain.get("htmlDecoded")).longValue(),
-                plain.get("resources"), usable, loaded, wallClock);
+                plain.get("resources"), worker, usable, loaded, wallClock);
         Files.createDirectories(WEIGHT_REPORT.getParent());
         Files.writeString(WEIGHT_REPORT, report);
 
@@ -258,6 +271,10 @@ class EncounterOfflineBrowserTests {
     private void openFormAndWaitForTheWorker() {
         open(FORM);
         waitUntilReady();
+        waitForTheWorker();
+    }
+
+    private void waitForTheWorker() {
         wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 if (!navigator.serviceWorker.controller) { done(false); return; }

@@ -42,6 +42,7 @@ public final class DevToolsOffline implements AutoCloseable {
     private volatile Map<String, Object> conditions = online();
     private volatile String loseAnswersTo;
     private final AtomicInteger answersToLose = new AtomicInteger();
+    private final AtomicInteger answersLost = new AtomicInteger();
     private volatile String failRequestsTo;
 
     private DevToolsOffline(WebSocket socket) {
@@ -84,10 +85,13 @@ public final class DevToolsOffline implements AutoCloseable {
         applyEverywhere();
     }
 
-    /** Pages fetch everything from the network (a first visit), not from the browser's HTTP cache. */
-    public void disableCache() throws Exception {
+    /** Empties the browser's HTTP cache, so that the next load is a first visit. */
+    public void clearBrowserCache() throws Exception {
         for (Map.Entry<String, String> session : sessions.entrySet()) {
-            if ("page".equals(typeOf.get(session.getKey()))) call("Network.setCacheDisabled", Map.of("cacheDisabled", true), session.getValue());
+            if ("page".equals(typeOf.get(session.getKey()))) {
+                call("Network.clearBrowserCache", Map.of(), session.getValue());
+                return;
+            }
         }
     }
 
@@ -105,6 +109,11 @@ public final class DevToolsOffline implements AutoCloseable {
     public void failRequests(String urlEnd) throws Exception {
         failRequestsTo = urlEnd;
         interceptPages(Map.of("urlPattern", "*" + urlEnd, "requestStage", "Request"));
+    }
+
+    /** How many answers {@link #loseAnswers} has lost so far. */
+    public int answersLost() {
+        return answersLost.get();
     }
 
     public void stopIntercepting() throws Exception {
@@ -210,6 +219,7 @@ public final class DevToolsOffline implements AutoCloseable {
             boolean answered = params.has("responseStatusCode");
             CompletableFuture.runAsync(() -> {
                 boolean lose = answered && loseAnswersTo != null && url.endsWith(loseAnswersTo) && answersToLose.getAndDecrement() > 0;
+                if (lose) answersLost.incrementAndGet();
                 boolean fail = !answered && failRequestsTo != null && url.endsWith(failRequestsTo);
                 send(lose || fail ? "Fetch.failRequest" : "Fetch.continueRequest",
                         lose || fail ? Map.of("requestId", requestId, "errorReason", "ConnectionReset") : Map.of("requestId", requestId), session);
