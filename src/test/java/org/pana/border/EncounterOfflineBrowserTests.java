@@ -111,6 +111,46 @@ class EncounterOfflineBrowserTests {
     }
 
     @Test
+    void showsFieldErrorsNextToTheFieldsAndLinksTheEncounterToTheDuplicateTheOfficerPicks() throws Exception {
+        signIn();
+        openFormAndWaitForTheWorker();
+        new Select(browser.findElement(By.id("sex"))).selectByValue("MALE");
+        browser.findElement(By.id("intent-no")).click();
+        save();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=error-summary]")));
+        assertThat(browser.findElements(By.cssSelector("#name-rows [data-error-for^='person.names']"))).as("the error is on the name").isNotEmpty();
+        assertThat(queued()).as("a refused encounter is not left in the queue").isEmpty();
+        screenshot("field-errors");
+
+        String family = "Dupl" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
+        String first = "dup-1-" + UUID.randomUUID(), second = "dup-2-" + UUID.randomUUID();
+        browser.navigate().refresh();
+        waitUntilReady();
+        fillIn("Rustam", family, first);
+        save();
+        wait.until(d -> !d.findElements(By.cssSelector("[data-testid=sent-encounter]")).isEmpty()
+                || d.findElement(By.cssSelector("[data-testid=duplicate-candidates]")).isDisplayed());
+        if (browser.findElement(By.cssSelector("[data-testid=duplicate-candidates]")).isDisplayed()) {
+            browser.findElement(By.cssSelector("[data-testid=save-as-new]")).click();
+        }
+        wait.until(d -> d.findElements(By.cssSelector("[data-testid=sent-encounter]")).size() == 1);
+        String person = jdbc.sql("SELECT CAST(person_id AS VARCHAR(36)) FROM border_encounter WHERE intent_in_own_words = :m").param("m", first)
+                .query(String.class).single();
+
+        fillIn("Rustam", family, second);
+        save();
+        WebElement candidate = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=candidate][data-person='" + person + "']")));
+        assertThat(candidate.getText()).contains(family).containsPattern("KAZ-\\d{2}-\\d{6}");
+        screenshot("duplicate-candidates");
+        candidate.findElement(By.cssSelector("[data-testid=same-person]")).click();
+        wait.until(d -> d.findElements(By.cssSelector("[data-testid=sent-encounter]")).size() == 2);
+
+        assertThat(jdbc.sql("SELECT CAST(person_id AS VARCHAR(36)) FROM border_encounter WHERE intent_in_own_words = :m").param("m", second)
+                .query(String.class).single()).as("linked to the person already registered").isEqualTo(person);
+    }
+
+    @Test
     void signingOutWarnsOfUnsentEncountersAndClearsTheQueueTheCachesAndTheWorker() throws Exception {
         signIn();
         openFormAndWaitForTheWorker();
@@ -287,8 +327,12 @@ class EncounterOfflineBrowserTests {
     }
 
     private void fillIn(String given, String marker) {
+        fillIn(given, "Borderova", marker);
+    }
+
+    private void fillIn(String given, String family, String marker) {
         browser.findElement(By.id("names-0-given")).sendKeys(given);
-        browser.findElement(By.id("names-0-family")).sendKeys("Borderova");
+        browser.findElement(By.id("names-0-family")).sendKeys(family);
         new Select(browser.findElement(By.id("sex"))).selectByValue("FEMALE");
         browser.findElement(By.id("birthYear")).sendKeys("1988");
         new Select(browser.findElement(By.id("borderPoint"))).selectByValue("KAZ-KHORGOS");
