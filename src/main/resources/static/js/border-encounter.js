@@ -15,6 +15,8 @@ const texts = document.getElementById('encounter-texts').dataset;
 const jurisdiction = form.dataset.jurisdiction;
 let owner = form.dataset.owner;
 let sending = false;
+/** The refused entry the form was filled from: it stays in the queue until its correction is saved. */
+let replacing = null;
 const sent = [];
 const $ = id => document.getElementById(id);
 
@@ -371,7 +373,7 @@ async function reopen(entry) {
     set(`companions-${i}-precision`, p.birthDatePrecision);
     set(`companions-${i}-relationship`, companion.relationship);
   });
-  await forget(entry.key);
+  replacing = entry.key;
   showErrors(entry.problems || []);
   await render();
 }
@@ -415,9 +417,13 @@ function showCandidates(candidates, body) {
 }
 
 /** Queues first, then tries to send at once; the officer can go on to the next person either way. */
-async function save(body) {
+async function save(body, checked = true) {
   const entry = { key: newKey(), owner, savedAt: Date.now(), status: 'waiting', body, label: labelOf(body) };
   await keep(entry);
+  if (replacing) {
+    await forget(replacing);
+    replacing = null;
+  }
   $('candidates').hidden = true;
   const current = navigator.onLine ? await session() : null;
   const answer = current ? await send(entry, current) : { outcome: 'later' };
@@ -427,7 +433,7 @@ async function save(body) {
   } else {
     clearErrors();
     resetForm();
-    if (answer.outcome === 'later') status(texts.queued);
+    if (answer.outcome === 'later') status(checked ? texts.queued : `${texts.queued} ${texts.notChecked}`);
   }
   await render();
   if (answer.outcome !== 'refused') sendWaiting();
@@ -446,8 +452,7 @@ form.addEventListener('submit', async event => {
     showCandidates(check.candidates, body);
     return;
   }
-  if (!check) status(texts.notChecked);
-  await save(body);
+  await save(body, check !== null);
 });
 
 $('add-name').addEventListener('click', rows.names);

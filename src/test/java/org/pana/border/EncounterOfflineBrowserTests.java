@@ -151,6 +151,33 @@ class EncounterOfflineBrowserTests {
     }
 
     @Test
+    void keepsAnEncounterTheServerRefusedUntilTheOfficerCorrectsItInTheForm() throws Exception {
+        signIn();
+        openFormAndWaitForTheWorker();
+        String owner = browser.findElement(By.id("encounter-form")).getAttribute("data-owner");
+        String marker = "refused-" + UUID.randomUUID();
+        inject(owner, System.currentTimeMillis(), marker, java.time.Instant.now().plus(Duration.ofDays(2)));
+
+        browser.navigate().refresh();
+        waitUntilReady();
+        wait.until(d -> queued().size() == 1 && queued().get(0).contains(text("refused")));
+        assertThat(queued().get(0)).contains("encounteredAt");
+        browser.findElement(By.cssSelector("[data-testid=queued-encounter] button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=error-summary]")));
+        assertThat(browser.findElement(By.id("names-0-given")).getAttribute("value")).isEqualTo("Injecta");
+        assertThat(browser.findElements(By.cssSelector("[data-error-for=encounteredAt]"))).hasSize(1);
+        assertThat(queued()).as("kept until the correction is saved").hasSize(1);
+        screenshot("refused-reopened");
+
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('encounteredAt').value = arguments[0]",
+                java.time.LocalDateTime.now().minusHours(1).withSecond(0).withNano(0).toString().substring(0, 16));
+        save();
+        wait.until(d -> d.findElements(By.cssSelector("[data-testid=sent-encounter]")).size() == 1);
+        assertThat(queued()).isEmpty();
+        assertThat(encountersWith(marker)).isEqualTo(1);
+    }
+
+    @Test
     void signingOutWarnsOfUnsentEncountersAndClearsTheQueueTheCachesAndTheWorker() throws Exception {
         signIn();
         openFormAndWaitForTheWorker();
@@ -281,12 +308,16 @@ class EncounterOfflineBrowserTests {
     }
 
     private void inject(String owner, long savedAt, String marker) {
+        inject(owner, savedAt, marker, java.time.Instant.now().minusSeconds(3600));
+    }
+
+    private void inject(String owner, long savedAt, String marker, java.time.Instant encounteredAt) {
         String body = """
                 {"encounteredAt": "%s", "borderPoint": "KAZ-KORDAI", "arrival": "CROSSING_POINT", "asylumIntentExpressed": false,
                  "intentInOwnWords": "%s",
                  "person": {"jurisdiction": "KAZ", "names": [{"given": "Injecta", "family": "Stored", "script": "Latn", "kind": "DECLARED"}],
                             "sex": "FEMALE", "birthDate": "1990-01-01", "birthDatePrecision": "YEAR", "nationalities": [], "languages": [],
-                            "documents": [], "specificNeeds": []}}""".formatted(java.time.Instant.now().minusSeconds(3600), marker);
+                            "documents": [], "specificNeeds": []}}""".formatted(encounteredAt, marker);
         ((JavascriptExecutor) browser).executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 const open = indexedDB.open('pana-border', 1);
