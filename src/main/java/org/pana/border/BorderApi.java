@@ -25,7 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/border")
 class BorderApi {
 
-
+    /**
+     * The idempotency scope of recording an encounter, the same for the API and the page
+     * ({@code POST /border/encounters}): a retry through either path returns the first answer.
+     */
+    static final String ENCOUNTER_SCOPE = "border.encounter";
     private static final int MAX_PAGE_SIZE = 100;
     private static final Set<String> STATUSES = Set.of("PENDING", "UNROUTED", "ACKNOWLEDGED", "OVERDUE");
 
@@ -51,7 +55,15 @@ class BorderApi {
     @PreAuthorize("hasRole('BORDER_OFFICER')")
     ResponseEntity<?> record(@AuthenticationPrincipal PanaUser caller, @RequestBody Encounters.EncounterRecord form,
             @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key) {
-        return idempotency.createOnce("border.encounter", key, form, () -> {
+        return recordOnce(caller, form, key);
+    }
+
+    /**
+     * Records the encounter at most once per {@code Idempotency-Key} of this officer, whichever path it
+     * came by (the border post's offline queue resends through the page endpoint).
+     */
+    ResponseEntity<?> recordOnce(PanaUser caller, Encounters.EncounterRecord form, String key) {
+        return idempotency.createOnce(ENCOUNTER_SCOPE, key, form, () -> {
             Encounters.Encounter encounter = encounters.record(caller, form);
             return ResponseEntity.created(URI.create("/api/v1/border/encounters/" + encounter.id()))
                     .body(encounter);
