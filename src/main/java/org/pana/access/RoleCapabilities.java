@@ -22,7 +22,7 @@ final class RoleCapabilities {
                     new Action("home.action.manage-organisations", "/admin/organisations"),
                     new Action("home.action.border-setup", "/admin/border"))),
             Map.entry(Role.AUDITOR, List.of(new Action("home.action.search-audit", "/audit"))),
-            Map.entry(Role.BORDER_OFFICER, List.of(new Action("home.action.record-encounter", null),
+            Map.entry(Role.BORDER_OFFICER, List.of(new Action("home.action.record-encounter", "/border/encounters/new"),
                     new Action("home.action.my-encounters", "/border/encounters"), OVERDUE_REFERRALS, CHECK_REMOVAL, REPORT_REMOVAL,
                     SEARCH_PEOPLE)),
             Map.entry(Role.REGISTRATION_OFFICER, List.of(new Action("home.action.incoming-referrals", "/border/referrals"), OVERDUE_REFERRALS,

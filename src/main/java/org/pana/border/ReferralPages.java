@@ -101,7 +101,7 @@ class ReferralPages {
     }
 
     /** One referral, where the notices about it link: the people who may see it in their lists. */
-    @GetMapping("/border/referrals/{id:[0-9a-fA-F-]{36}}")
+    @GetMapping("/border/referrals/{id}")
     @PreAuthorize("hasAnyRole('BORDER_OFFICER', 'REGISTRATION_OFFICER', 'PROTECTION_MONITOR')")
     String referral(@AuthenticationPrincipal PanaUser caller, @PathVariable UUID id, Model model, Locale locale) {
         Referrals.Referral referral = referrals.visibleTo(caller, id).orElseThrow(() -> new NotFound("referral"));

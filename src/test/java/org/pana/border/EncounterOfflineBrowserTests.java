@@ -78,6 +78,7 @@ class EncounterOfflineBrowserTests {
         assertThat(devTools.evaluateInServiceWorker("fetch('/border/encounters/session').then(() => 'reached', () => 'cut')"))
                 .as("the worker's own fetches are cut too").isEqualTo("cut");
         fillIn("Offlinea", first);
+        addCompanion("Offlinechild", "Borderova", "2015", "DAUGHTER");
         save();
         wait.until(d -> queued().size() == 1);
         fillIn("Offlineb", second);
@@ -106,6 +107,13 @@ class EncounterOfflineBrowserTests {
 
         assertThat(encountersWith(first)).isEqualTo(1);
         assertThat(encountersWith(second)).isEqualTo(1);
+        // The daughter met with the first person came with her: one household, she its member as a daughter.
+        assertThat(jdbc.sql("""
+                SELECT c.relationship FROM border_encounter_companion c JOIN border_encounter e ON e.id = c.encounter_id
+                WHERE e.intent_in_own_words = :m AND e.household_id IS NOT NULL""").param("m", first).query(String.class).list())
+                .containsExactly("DAUGHTER");
+        assertThat(jdbc.sql("SELECT count(*) FROM border_encounter_companion c JOIN border_encounter e ON e.id = c.encounter_id"
+                + " WHERE e.intent_in_own_words = :m").param("m", second).query(Long.class).single()).isZero();
         assertThat((List<String>) ((JavascriptExecutor) browser).executeScript(
                 "return [...document.querySelectorAll('[data-testid=sent-encounter]')].map(e => e.textContent)")).hasSize(2).allMatch(text -> text.matches(".*KAZ-\\d{2}-\\d{6}.*"));
     }
@@ -377,6 +385,20 @@ class EncounterOfflineBrowserTests {
         new Select(browser.findElement(By.id("borderPoint"))).selectByValue("KAZ-KHORGOS");
         browser.findElement(By.id("intent-yes")).click();
         browser.findElement(By.id("intentInOwnWords")).sendKeys(marker);
+    }
+
+    private void addCompanion(String given, String family, String birthYear, String relationship) {
+        int row = browser.findElements(By.cssSelector("#companion-rows .pana-row")).size();
+        WebElement add = browser.findElement(By.id("add-companion"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", add);
+        add.click();
+        wait.until(d -> d.findElements(By.cssSelector("#companion-rows .pana-row")).size() == row + 1);
+        WebElement added = browser.findElements(By.cssSelector("#companion-rows .pana-row")).get(row);
+        added.findElement(By.cssSelector("[data-field$='.person.names[0].given']")).sendKeys(given);
+        added.findElement(By.cssSelector("[data-field$='.person.names[0].family']")).sendKeys(family);
+        new Select(added.findElement(By.cssSelector("[data-field$='.person.sex']"))).selectByValue("FEMALE");
+        added.findElement(By.cssSelector("[data-field$='.person.birthDate']")).sendKeys(birthYear);
+        new Select(added.findElement(By.cssSelector("[data-field$='.relationship']"))).selectByValue(relationship);
     }
 
     private void save() {
