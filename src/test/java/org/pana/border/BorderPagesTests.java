@@ -158,6 +158,21 @@ class BorderPagesTests {
     }
 
     @Test
+    void longListsArePagedWithPreviousAndNextLinks() throws Exception {
+        while (jdbc.sql("SELECT count(*) FROM border_referral WHERE acknowledged_at IS NULL AND jurisdiction = 'KAZ' AND due_at < :now")
+                .param("now", java.sql.Timestamp.from(clock.instant())).query(Long.class).single() <= ReferralPages.PAGE_SIZE) {
+            oldReferral();
+        }
+        Document first = page("unhcr.monitor", "/border/referrals/overdue");
+        assertThat(first.select("[data-testid=referral]")).hasSize(ReferralPages.PAGE_SIZE);
+        assertThat(first.select("a[rel=next]").attr("href")).isEqualTo("/border/referrals/overdue?page=1");
+        assertThat(first.select("a[rel=prev]")).isEmpty();
+        Document second = page("unhcr.monitor", "/border/referrals/overdue?page=1");
+        assertThat(second.select("a[rel=prev]").attr("href")).isEqualTo("/border/referrals/overdue?page=0");
+        assertThat(second.select("[data-testid=referral]")).isNotEmpty();
+    }
+
+    @Test
     void acknowledgesAReferralFromThePage() throws Exception {
         String referral = oldReferral();
         Element row = page("registration.officer", "/border/referrals").selectFirst("[data-referral=" + referral + "]");
