@@ -20,6 +20,10 @@ import org.pana.access.PanaUser;
 import org.pana.access.Role;
 import org.pana.audit.AuditEntry;
 import org.pana.audit.AuditTrail;
+import org.pana.calendar.Deadline;
+import org.pana.calendar.LegalDeadlines;
+import org.pana.calendar.UnknownDeadlineRule;
+import org.pana.calendar.UnknownJurisdiction;
 import org.pana.platform.FieldText;
 import org.pana.platform.NotFound;
 import org.pana.platform.RemovalGround;
@@ -36,7 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Referrals from the border to the asylum authority: created when an encounter records asylum intent, routed
  * to the unit that receives referrals from the border point's region on that date (routing table as data),
- * due {@code pana.border.referral-due} after the encounter (72 hours by default), acknowledged by the receiving
+ * due by the calendar's hand-over rule after the encounter (72 hours by default), acknowledged by the receiving
  * unit. An open referral is a ground against removal.
  */
 @Service
@@ -68,21 +72,23 @@ class Referrals implements RemovalGrounds {
     private final TimeOrderedIds ids;
     private final Clock clock;
     private final ZoneId zone;
-    private final Duration due;
+    private final Duration defaultDue;
     private final OrganisationDirectory directory;
     private final BorderNotices notices;
+    private final LegalDeadlines deadlines;
 
     Referrals(JdbcClient jdbc, AuditTrail audit, TimeOrderedIds ids, Clock clock, OrganisationDirectory directory, BorderNotices notices,
-            @Value("${pana.registration.time-zone:Asia/Almaty}") ZoneId zone,
-            @Value("${pana.border.referral-due:PT72H}") Duration due) {
+            LegalDeadlines deadlines, @Value("${pana.registration.time-zone:Asia/Almaty}") ZoneId zone,
+            @Value("${pana.border.referral-due:PT72H}") Duration defaultDue) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.ids = ids;
         this.clock = clock;
         this.zone = zone;
-        this.due = due;
+        this.defaultDue = defaultDue;
         this.directory = directory;
         this.notices = notices;
+        this.deadlines = deadlines;
     }
 
     /** The present moment, as the referral rules see it. */
@@ -90,10 +96,29 @@ class Referrals implements RemovalGrounds {
         return clock.instant();
     }
 
-    /** Where and by when; the basis is shown with the deadline. */
-    String dueBasis() {
-        return "Hand-over to the asylum authority within " + due.toHours() + " hours of the encounter"
-                + " (pana.border.referral-due; domain.md: at the border, default 72 hours)";
+    /** When a referral is due, and why: shown with the deadline. */
+    record Due(Instant at, String basis) {}
+
+    static final String HANDOVER_PROCEDURE = "ASYLUM";
+    static final String HANDOVER_STEP = "BORDER_HANDOVER";
+
+    /**
+     * The hand-over deadline of the jurisdiction's calendar rule ASYLUM / BORDER_HANDOVER (data a lawyer can correct,
+     * with its basis); {@code pana.border.referral-due} only where the jurisdiction has no such rule.
+     */
+    Due due(String jurisdiction, Instant encounteredAt) {
+        try {
+            Deadline deadline = deadlines.dueDate(jurisdiction, HANDOVER_PROCEDURE, HANDOVER_STEP, encounteredAt);
+            Instant at = deadline.dueAt() != null ? deadline.dueAt()
+                    : deadline.dueDate().plusDays(1).atStartOfDay(zone).toInstant(); // a rule in days: to the end of the due day
+            return new Due(at, "Hand-over to the asylum authority within " + deadline.rule().amount() + " "
+                    + deadline.rule().unit().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " of the encounter (calendar rule "
+                    + jurisdiction + " " + HANDOVER_PROCEDURE + "/" + HANDOVER_STEP + ": " + deadline.basis() + ")");
+        } catch (UnknownDeadlineRule | UnknownJurisdiction noRule) {
+            return new Due(encounteredAt.plus(defaultDue), "Hand-over to the asylum authority within " + defaultDue.toHours() + " hours of the encounter"
+                    + " (pana.border.referral-due: " + jurisdiction + " has no calendar rule " + HANDOVER_PROCEDURE + "/" + HANDOVER_STEP
+                    + "; domain.md: at the border, default 72 hours)");
+        }
     }
 
     /** Creates the referral and notifies (BorderNotices) in the encounter's transaction; {@code profile} is the preliminary profile. */
@@ -105,17 +130,17 @@ class Referrals implements RemovalGrounds {
                 .param("j", jurisdiction).param("r", region).param("day", day).query(UUID.class).optional().orElse(null);
         UUID id = ids.next();
         Instant now = clock.instant();
-        Instant dueAt = encounteredAt.plus(due);
+        Due due = due(jurisdiction, encounteredAt);
         jdbc.sql("""
                 INSERT INTO border_referral (id, jurisdiction, encounter_id, person_id, household_id, receiving_organisation_id, status, due_at,
                                              due_basis, created_at, version)
                 VALUES (:id, :j, :encounter, :person, :household, :unit, :status, :due, :basis, :now, 0)""")
                 .param("id", id).param("j", jurisdiction).param("encounter", encounterId).param("person", personId)
                 .param("household", householdId).param("unit", unit)
-                .param("status", unit == null ? "UNROUTED" : "PENDING").param("due", dueAt.atOffset(ZoneOffset.UTC))
-                .param("basis", dueBasis()).param("now", now.atOffset(ZoneOffset.UTC)).update();
+                .param("status", unit == null ? "UNROUTED" : "PENDING").param("due", due.at().atOffset(ZoneOffset.UTC))
+                .param("basis", due.basis()).param("now", now.atOffset(ZoneOffset.UTC)).update();
         audit.record(AuditEntry.success("BORDER_REFERRAL_CREATED", "PERSON", personId).withDetails("referral " + id));
-        Referral referral = new Referral(id, jurisdiction, personId, householdId, unit, unit == null ? "UNROUTED" : "PENDING", dueAt, dueBasis(),
+        Referral referral = new Referral(id, jurisdiction, personId, householdId, unit, unit == null ? "UNROUTED" : "PENDING", due.at(), due.basis(),
                 now, null, 0, List.of());
         notices.referralCreated(jurisdiction, referral, profile);
         return referral;

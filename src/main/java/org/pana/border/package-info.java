@@ -6,5 +6,5 @@
  * lists for officers, receiving units and monitors.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Border",
-        allowedDependencies = {"platform", "access", "audit", "registration", "notification"})
+        allowedDependencies = {"platform", "access", "audit", "calendar", "registration", "notification"})
 package org.pana.border;

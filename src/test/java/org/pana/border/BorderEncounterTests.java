@@ -270,6 +270,34 @@ class BorderEncounterTests {
         }
     }
 
+    @Autowired Referrals referrals;
+
+    @Test
+    void theDueTimeIsTheCalendarsHandOverRuleWithItsBasisSoALawyersCorrectionAppliesToNewReferrals() throws Exception {
+        Instant met = anHourAgo();
+        String before = post(officer, encounter(newPerson(), met, "KAZ-KHORGOS", true), null).getContentAsString();
+        assertThat(Instant.parse(JsonPath.read(before, "$.referral.dueAt"))).isEqualTo(met.plus(Duration.ofHours(72)));
+        assertThat((String) JsonPath.read(before, "$.referral.dueBasis")).contains("72 hours").contains("calendar rule KAZ ASYLUM/BORDER_HANDOVER")
+                .contains("Tajikistan");
+        jdbc.sql("UPDATE calendar_deadline_rule SET amount = 48, basis = 'Corrected by counsel: 48 hours' WHERE jurisdiction = 'KAZ'"
+                + " AND procedure_code = 'ASYLUM' AND step_code = 'BORDER_HANDOVER'").update();
+        try {
+            String after = post(officer, encounter(newPerson(), met, "KAZ-KHORGOS", true), null).getContentAsString();
+            assertThat(Instant.parse(JsonPath.read(after, "$.referral.dueAt"))).isEqualTo(met.plus(Duration.ofHours(48)));
+            assertThat((String) JsonPath.read(after, "$.referral.dueBasis")).contains("48 hours").contains("Corrected by counsel");
+            String referral = JsonPath.read(before, "$.referral.id");
+            assertThat(jdbc.sql("SELECT due_basis FROM border_referral WHERE id = :id").param("id", UUID.fromString(referral)).query(String.class)
+                    .single()).as("an existing referral keeps its due time and basis").contains("72 hours");
+        } finally {
+            jdbc.sql("UPDATE calendar_deadline_rule SET amount = 72, basis = :b WHERE jurisdiction = 'KAZ' AND procedure_code = 'ASYLUM'"
+                    + " AND step_code = 'BORDER_HANDOVER'").param("b", "Not confirmed against the official text: default 72 hours, as in"
+                    + " Tajikistan's Law on Refugees [C]").update();
+        }
+        Referrals.Due elsewhere = referrals.due("TKM", met);
+        assertThat(elsewhere.at()).as("no rule: pana.border.referral-due").isEqualTo(met.plus(Duration.ofHours(72)));
+        assertThat(elsewhere.basis()).contains("pana.border.referral-due").contains("TKM has no calendar rule");
+    }
+
     @Test
     void theHourlyJobMarksReferralsNobodyAcknowledgedInTimeAndTheyStillBlockRemoval() throws Exception {
         String late = post(officer, encounter(newPerson(), clock.instant().minus(Duration.ofHours(73)), "KAZ-KHORGOS", true), null)
