@@ -209,4 +209,21 @@ class NotificationTests {
         Document other = Jsoup.parse(mvc.perform(get("/notifications").cookie(signIn("border.officer"))).andReturn().getResponse().getContentAsString());
         assertThat(other.select("[data-notice=" + noticeId + "]")).isEmpty();
     }
+
+    @Test
+    void everyPageOfASignedInUserShowsTheirUnreadCountAndAJsonAnswerDoesNotCarryIt() throws Exception {
+        Cookie monitor = signIn("unhcr.monitor");
+        long unread = notifications.unreadCount(user("unhcr.monitor"));
+        send(NoticeKind.REMOVAL_BLOCKED, Audience.role(org.pana.access.Role.PROTECTION_MONITOR, "KAZ"));
+        for (String path : List.of("/", "/calendar", "/notifications")) {
+            Document page = Jsoup.parse(mvc.perform(get(path).cookie(monitor)).andReturn().getResponse().getContentAsString());
+            assertThat(page.select("[data-testid=notices-link]").attr("href")).as(path).isEqualTo("/notifications");
+            assertThat(page.select("[data-testid=unread-notices]").text()).as(path).isEqualTo(String.valueOf(unread + 1));
+        }
+        Document signedOut = Jsoup.parse(mvc.perform(get("/login")).andReturn().getResponse().getContentAsString());
+        assertThat(signedOut.select("[data-testid=notices-link]")).isEmpty();
+        String json = mvc.perform(get("/api/v1/notifications?size=1").header("Authorization", TestApi.bearer(mvc, "unhcr.monitor")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(json).doesNotContain("unreadNotices");
+    }
 }
