@@ -155,7 +155,7 @@ class SignInBrowserTests {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"admin", "auditor"})
+    @ValueSource(strings = {"admin", "auditor", "border.officer", "registration.officer", "migration.officer", "unhcr.monitor"})
     void everyLinkOnTheHomePageOpensAWorkingPage(String username) throws IOException {
         signIn(username, "pana-demo");
         List<String> links = browser.findElements(By.cssSelector("main a.govuk-link")).stream()
