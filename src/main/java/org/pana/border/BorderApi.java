@@ -31,7 +31,7 @@ class BorderApi {
      */
     static final String ENCOUNTER_SCOPE = "border.encounter";
     private static final int MAX_PAGE_SIZE = 100;
-    private static final Set<String> STATUSES = Set.of("PENDING", "UNROUTED", "ACKNOWLEDGED", "OVERDUE");
+    private static final Set<String> STATUSES = Set.of("PENDING", "UNROUTED", "ACKNOWLEDGED", "OVERDUE", "TAKEN_OVER");
 
     private final BorderPoints points;
     private final Encounters encounters;

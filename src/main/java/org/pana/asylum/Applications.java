@@ -1,0 +1,436 @@
+package org.pana.asylum;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.pana.access.OrganisationType;
+import org.pana.access.PanaUser;
+import org.pana.access.Role;
+import org.pana.audit.AuditEntry;
+import org.pana.audit.AuditTrail;
+import org.pana.border.BorderReferrals;
+import org.pana.calendar.Deadline;
+import org.pana.calendar.LegalDeadlines;
+import org.pana.platform.FieldText;
+import org.pana.platform.NotFound;
+import org.pana.platform.RuleViolation;
+import org.pana.platform.RuleViolation.FieldProblem;
+import org.pana.platform.StateConflict;
+import org.pana.platform.TimeOrderedIds;
+import org.pana.registration.PersonSummary;
+import org.pana.registration.Registry;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Asylum applications from lodging to registration, fingerprinting, extension of consideration and withdrawal
+ * (the first part of issue 5). One application per applicant; children are included in a parent's. Every status
+ * change is a dated fact in {@code asylum_application_event}; every deadline comes from the calendar's rules of
+ * procedure {@code ASYLUM} with its basis. Whoever may not see an application gets "not found" (audited).
+ */
+@Service
+class Applications {
+
+    static final String PROCEDURE = "ASYLUM";
+    static final int MAX_CHILDREN = 20;
+    static final int ADULT_AGE = 18;
+
+    /** The roles that work on applications (in an asylum authority) or oversee them. */
+    private static final Set<Role> AUTHORITY = EnumSet.of(Role.REGISTRATION_OFFICER, Role.ELIGIBILITY_OFFICER, Role.DECISION_MAKER);
+    private static final Set<Role> OVERSIGHT = EnumSet.of(Role.APPEALS_OFFICER, Role.PROTECTION_MONITOR);
+
+    record Lodging(UUID personId, LocalDate lodgedOn, String lodgedAt, UUID referralId, List<UUID> includedChildren, LocalDate arrivedOn,
+            Boolean irregularEntry) {}
+
+    /** A transition's fields (api.md, "Procedures"); each action reads the ones it needs. */
+    record Transition(String action, LocalDate registeredOn, LocalDate takenOn, String reason, LocalDate on) {}
+
+    record DeadlineView(String step, LocalDate dueOn, String basis, boolean confirmed, Boolean met) {}
+
+    record Certificate(String number, LocalDate validFrom, LocalDate validUntil) {}
+
+    record HistoryItem(String action, String fromStatus, String toStatus, LocalDate effectiveOn, Instant recordedAt, String recordedBy,
+            String details) {}
+
+    record Application(UUID id, String number, String jurisdiction, UUID personId, List<UUID> includedChildren, UUID referralId,
+            LocalDate lodgedOn, String lodgedAt, LocalDate arrivedOn, boolean irregularEntry, boolean lateLodging, ApplicationStatus status,
+            String outcome, LocalDate registeredOn, LocalDate fingerprintedOn, LocalDate decisionDueOn, LocalDate closedOn, long version,
+            List<DeadlineView> deadlines, List<Certificate> certificates, List<HistoryItem> history, List<AsylumAction> allowedActions) {}
+
+    /** The row as stored, before deadlines, history and actions are added for a caller. */
+    private record Row(UUID id, String number, String jurisdiction, UUID personId, UUID organisationId, UUID referralId, LocalDate lodgedOn,
+            String lodgedAt, LocalDate arrivedOn, boolean irregularEntry, boolean lateLodging, ApplicationStatus status, String outcome,
+            LocalDate registeredOn, LocalDate fingerprintedOn, LocalDate decisionDueOn, LocalDate closedOn, long version) {}
+
+    private final JdbcClient jdbc;
+    private final Registry registry;
+    private final BorderReferrals referrals;
+    private final LegalDeadlines deadlines;
+    private final AuditTrail audit;
+    private final TimeOrderedIds ids;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    Applications(JdbcClient jdbc, Registry registry, BorderReferrals referrals, LegalDeadlines deadlines, AuditTrail audit, TimeOrderedIds ids,
+            Clock clock, @Value("${pana.registration.time-zone:Asia/Almaty}") ZoneId zone) {
+        this.jdbc = jdbc;
+        this.registry = registry;
+        this.referrals = referrals;
+        this.deadlines = deadlines;
+        this.audit = audit;
+        this.ids = ids;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    private LocalDate today() {
+        return clock.instant().atZone(zone).toLocalDate();
+    }
+
+    // ---- lodging ---------------------------------------------------------------------------------------------
+
+    @Transactional
+    Application lodge(PanaUser caller, Lodging request) {
+        if (!caller.roles().contains(Role.REGISTRATION_OFFICER) || caller.organisationType() != OrganisationType.ASYLUM_AUTHORITY) {
+            throw new AccessDeniedException("Applications are lodged with the asylum authority's registration officers.");
+        }
+        LocalDate today = today();
+        List<FieldProblem> problems = new ArrayList<>();
+        if (request.personId() == null) problems.add(new FieldProblem("personId", "Give the applicant's person id."));
+        if (request.lodgedOn() == null) problems.add(new FieldProblem("lodgedOn", "Say on which day the application was lodged."));
+        else if (request.lodgedOn().isAfter(today)) problems.add(new FieldProblem("lodgedOn", "The day of lodging cannot be in the future."));
+        String lodgedAt = FieldText.line(request.lodgedAt(), "lodgedAt", 200, problems);
+        if (lodgedAt == null && problems.stream().noneMatch(p -> p.field().equals("lodgedAt"))) {
+            problems.add(new FieldProblem("lodgedAt", "Say where the application was lodged."));
+        }
+        if (!problems.isEmpty()) throw new RuleViolation("validation", "The application has invalid fields.", problems);
+        registry.requireVisible(caller, request.personId(), "ASYLUM_APPLICATION_LODGED");
+
+        LocalDate arrivedOn = request.arrivedOn();
+        boolean irregular = Boolean.TRUE.equals(request.irregularEntry());
+        BorderReferrals.OpenReferral referral = null;
+        if (request.referralId() != null) {
+            referral = referrals.open(request.referralId()).filter(r -> r.jurisdiction().equals(caller.jurisdiction())).orElse(null);
+            if (referral == null) {
+                problems.add(new FieldProblem("referralId", "No open border referral of your jurisdiction has this id."));
+            } else if (!referral.personId().equals(request.personId())) {
+                problems.add(new FieldProblem("referralId", "The referral is about another person."));
+            } else if (referral.receivingUnit() != null && !referral.receivingUnit().equals(caller.organisationId())) {
+                problems.add(new FieldProblem("referralId", "The referral was sent to another unit: it forwards it to you first."));
+            } else {
+                if (arrivedOn == null) arrivedOn = referral.encounteredAt().atZone(zone).toLocalDate();
+                if (request.irregularEntry() == null) irregular = referral.irregularEntry();
+            }
+        }
+        if (arrivedOn != null && request.lodgedOn().isBefore(arrivedOn)) {
+            problems.add(new FieldProblem("arrivedOn", "The arrival cannot be after the day of lodging."));
+        }
+        List<UUID> children = children(caller, request, problems);
+        if (!problems.isEmpty()) throw new RuleViolation("validation", "The application has invalid fields.", problems);
+
+        List<UUID> everyone = new ArrayList<>(children);
+        everyone.add(0, request.personId());
+        List<String> open = openApplicationsOf(everyone);
+        if (!open.isEmpty()) {
+            throw new StateConflict("application-open", "An open application already covers this person or an included child: "
+                    + String.join(", ", open) + ".");
+        }
+
+        boolean late = false;
+        if (arrivedOn != null) {
+            Deadline lodging = deadlines.dueDate(caller.jurisdiction(), PROCEDURE, irregular ? "LODGING_AFTER_IRREGULAR_ENTRY" : "LODGING", arrivedOn);
+            late = request.lodgedOn().isAfter(lodging.dueDate());
+        }
+        UUID id = ids.next();
+        String number = nextNumber(caller.jurisdiction(), request.lodgedOn().getYear());
+        Instant now = clock.instant();
+        jdbc.sql("""
+                INSERT INTO asylum_application (id, jurisdiction, number, person_id, organisation_id, referral_id, lodged_on, lodged_at, arrived_on,
+                    irregular_entry, late_lodging, status, created_by, created_at, version)
+                VALUES (:id, :j, :number, :person, :org, :referral, :lodgedOn, :lodgedAt, :arrivedOn, :irregular, :late, 'LODGED', :by, :now, 0)""")
+                .param("id", id).param("j", caller.jurisdiction()).param("number", number).param("person", request.personId())
+                .param("org", caller.organisationId()).param("referral", request.referralId()).param("lodgedOn", request.lodgedOn())
+                .param("lodgedAt", lodgedAt).param("arrivedOn", arrivedOn).param("irregular", irregular).param("late", late)
+                .param("by", caller.username()).param("now", now.atOffset(ZoneOffset.UTC)).update();
+        for (UUID child : children) {
+            jdbc.sql("INSERT INTO asylum_application_child (application_id, person_id) VALUES (:a, :p)").param("a", id).param("p", child).update();
+        }
+        event(caller, id, AsylumAction.LODGE, null, ApplicationStatus.LODGED, request.lodgedOn(),
+                (late ? "lodged late" : null));
+        if (referral != null) referrals.takeOver(caller, referral.id(), number);
+        audit.record(AuditEntry.success("ASYLUM_APPLICATION_LODGED", "PERSON", request.personId()).withDetails(number));
+        return view(caller, row(id).orElseThrow());
+    }
+
+    /** The included children: people the caller may see, not the applicant, under 18 on the day of lodging. */
+    private List<UUID> children(PanaUser caller, Lodging request, List<FieldProblem> problems) {
+        List<UUID> given = request.includedChildren() == null ? List.of() : request.includedChildren();
+        if (given.size() > MAX_CHILDREN) {
+            problems.add(new FieldProblem("includedChildren", "Include at most " + MAX_CHILDREN + " children."));
+            return List.of();
+        }
+        Map<UUID, PersonSummary> found = given.isEmpty() ? Map.of() : registry.summaries(caller, given.stream().filter(java.util.Objects::nonNull)
+                .distinct().toList()).stream().collect(Collectors.toMap(PersonSummary::id, Function.identity()));
+        Set<UUID> children = new LinkedHashSet<>();
+        for (int i = 0; i < given.size(); i++) {
+            UUID child = given.get(i);
+            String field = "includedChildren[" + i + "]";
+            PersonSummary person = child == null ? null : found.get(child);
+            if (person == null) problems.add(new FieldProblem(field, "No person you may see has this id."));
+            else if (child.equals(request.personId())) problems.add(new FieldProblem(field, "The applicant cannot be included as a child."));
+            else if (!children.add(child)) problems.add(new FieldProblem(field, "This child is included twice."));
+            else if (person.birthDate() == null || request.lodgedOn() == null
+                    || Period.between(person.birthDate(), request.lodgedOn()).getYears() >= ADULT_AGE) {
+                problems.add(new FieldProblem(field, "Only children under " + ADULT_AGE + " are included; an adult lodges an application of their own."));
+            }
+        }
+        return List.copyOf(children);
+    }
+
+    private List<String> openApplicationsOf(List<UUID> people) {
+        return jdbc.sql("""
+                SELECT DISTINCT a.number FROM asylum_application a LEFT JOIN asylum_application_child c ON c.application_id = a.id
+                WHERE a.status <> 'CLOSED' AND (a.person_id IN (:people) OR c.person_id IN (:people)) ORDER BY a.number""")
+                .param("people", people).query(String.class).list();
+    }
+
+    /** KAZ-AS-26-00001: per jurisdiction and year of lodging, never reused (the counter row is held until commit). */
+    private String nextNumber(String jurisdiction, int year) {
+        int updated = jdbc.sql("UPDATE asylum_number_counter SET last_number = last_number + 1 WHERE jurisdiction = :j AND counted_year = :y")
+                .param("j", jurisdiction).param("y", year).update();
+        if (updated == 0) {
+            try {
+                jdbc.sql("INSERT INTO asylum_number_counter (jurisdiction, counted_year, last_number) VALUES (:j, :y, 1)")
+                        .param("j", jurisdiction).param("y", year).update();
+            } catch (org.springframework.dao.DuplicateKeyException anotherFirst) {
+                jdbc.sql("UPDATE asylum_number_counter SET last_number = last_number + 1 WHERE jurisdiction = :j AND counted_year = :y")
+                        .param("j", jurisdiction).param("y", year).update();
+            }
+        }
+        long last = jdbc.sql("SELECT last_number FROM asylum_number_counter WHERE jurisdiction = :j AND counted_year = :y")
+                .param("j", jurisdiction).param("y", year).query(Long.class).single();
+        return "%s-AS-%02d-%05d".formatted(jurisdiction, year % 100, last);
+    }
+
+    // ---- reading ---------------------------------------------------------------------------------------------
+
+    /** The application for a caller who may see it; "not found" otherwise (audited as denied). Each read is audited. */
+    @Transactional
+    Application find(PanaUser caller, UUID id) {
+        Row row = visibleRow(caller, id, "ASYLUM_APPLICATION_VIEWED");
+        audit.record(AuditEntry.success("ASYLUM_APPLICATION_VIEWED", "PERSON", row.personId()).withDetails(row.number()));
+        return view(caller, row);
+    }
+
+    private Row visibleRow(PanaUser caller, UUID id, String action) {
+        return row(id).filter(r -> maySee(caller, r)).orElseThrow(() -> {
+            audit.recordSeparately(AuditEntry.denied(action, "ASYLUM_APPLICATION", id));
+            return new NotFound("application");
+        });
+    }
+
+    private static boolean maySee(PanaUser caller, Row row) {
+        if (!row.jurisdiction().equals(caller.jurisdiction())) return false;
+        boolean authority = caller.organisationType() == OrganisationType.ASYLUM_AUTHORITY
+                && caller.roles().stream().anyMatch(AUTHORITY::contains);
+        return authority || caller.roles().stream().anyMatch(OVERSIGHT::contains);
+    }
+
+    private Optional<Row> row(UUID id) {
+        return jdbc.sql("SELECT * FROM asylum_application WHERE id = :id").param("id", id).query((rs, n) -> new Row(
+                rs.getObject("id", UUID.class), rs.getString("number"), rs.getString("jurisdiction"), rs.getObject("person_id", UUID.class),
+                rs.getObject("organisation_id", UUID.class), rs.getObject("referral_id", UUID.class), rs.getObject("lodged_on", LocalDate.class),
+                rs.getString("lodged_at"), rs.getObject("arrived_on", LocalDate.class), rs.getBoolean("irregular_entry"),
+                rs.getBoolean("late_lodging"), ApplicationStatus.valueOf(rs.getString("status")), rs.getString("outcome"),
+                rs.getObject("registered_on", LocalDate.class), rs.getObject("fingerprinted_on", LocalDate.class),
+                rs.getObject("decision_due_on", LocalDate.class), rs.getObject("closed_on", LocalDate.class), rs.getLong("version")))
+                .optional();
+    }
+
+    private Application view(PanaUser caller, Row row) {
+        List<UUID> children = jdbc.sql("SELECT person_id FROM asylum_application_child WHERE application_id = :id ORDER BY person_id")
+                .param("id", row.id()).query(UUID.class).list();
+        List<Certificate> certificates = jdbc.sql("""
+                SELECT number, valid_from, valid_until FROM asylum_certificate WHERE application_id = :id ORDER BY valid_from, number""")
+                .param("id", row.id()).query((rs, n) -> new Certificate(rs.getString(1), rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, LocalDate.class))).list();
+        List<HistoryItem> history = jdbc.sql("""
+                SELECT action, from_status, to_status, effective_on, recorded_at, recorded_by, details FROM asylum_application_event
+                WHERE application_id = :id ORDER BY recorded_at, id""")
+                .param("id", row.id()).query((rs, n) -> new HistoryItem(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class), rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getString(6), rs.getString(7)))
+                .list();
+        return new Application(row.id(), row.number(), row.jurisdiction(), row.personId(), children, row.referralId(), row.lodgedOn(),
+                row.lodgedAt(), row.arrivedOn(), row.irregularEntry(), row.lateLodging(), row.status(), row.outcome(), row.registeredOn(),
+                row.fingerprintedOn(), row.decisionDueOn(), row.closedOn(), row.version(), deadlines(row, certificates), certificates, history,
+                EnumSet.allOf(AsylumAction.class).stream().filter(a -> a.transition() && mayDo(caller, a) && allowedIn(row, a) == null).toList());
+    }
+
+    /** Every deadline of the application with the rule's basis, and whether it was met where that is known. */
+    private List<DeadlineView> deadlines(Row row, List<Certificate> certificates) {
+        List<DeadlineView> due = new ArrayList<>();
+        if (row.arrivedOn() != null) {
+            Deadline lodging = deadlines.dueDate(row.jurisdiction(), PROCEDURE, row.irregularEntry() ? "LODGING_AFTER_IRREGULAR_ENTRY" : "LODGING",
+                    row.arrivedOn());
+            due.add(new DeadlineView(lodging.rule().step(), lodging.dueDate(), lodging.basis(), lodging.confirmed(), !row.lateLodging()));
+        }
+        if (row.registeredOn() != null) {
+            Deadline fingerprints = deadlines.dueDate(row.jurisdiction(), PROCEDURE, "FINGERPRINTING", row.registeredOn());
+            due.add(new DeadlineView("FINGERPRINTING", fingerprints.dueDate(), fingerprints.basis(), fingerprints.confirmed(),
+                    row.fingerprintedOn() == null ? null : !row.fingerprintedOn().isAfter(fingerprints.dueDate())));
+            if (!certificates.isEmpty()) {
+                Certificate current = certificates.get(certificates.size() - 1);
+                Deadline validity = deadlines.dueDate(row.jurisdiction(), PROCEDURE, "CERTIFICATE_VALIDITY", current.validFrom());
+                due.add(new DeadlineView("CERTIFICATE_VALIDITY", current.validUntil(), validity.basis(), validity.confirmed(), null));
+            }
+        }
+        if (row.decisionDueOn() != null) {
+            Deadline decision = deadlines.dueDate(row.jurisdiction(), PROCEDURE, "DECISION", row.registeredOn());
+            Deadline limit = deadlines.dueDate(row.jurisdiction(), PROCEDURE, "DECISION_MAX_EXTENSION", row.registeredOn());
+            boolean extended = row.decisionDueOn().isAfter(decision.dueDate());
+            due.add(new DeadlineView("DECISION", row.decisionDueOn(), extended ? "Extended for additional verification, at most until "
+                    + limit.dueDate() + ": " + limit.basis() : decision.basis(), extended ? limit.confirmed() : decision.confirmed(), null));
+        }
+        return List.copyOf(due);
+    }
+
+    // ---- transitions -----------------------------------------------------------------------------------------
+
+    private static boolean mayDo(PanaUser caller, AsylumAction action) {
+        return caller.organisationType() == OrganisationType.ASYLUM_AUTHORITY && caller.roles().stream().anyMatch(action.roles()::contains);
+    }
+
+    /** Why the action cannot be taken in the application's present state, or null if it can. */
+    private String allowedIn(Row row, AsylumAction action) {
+        return switch (action) {
+            case REGISTER -> row.status() == ApplicationStatus.LODGED ? null : "Only a lodged application is registered.";
+            case RECORD_FINGERPRINTS -> row.status() != ApplicationStatus.REGISTERED ? "Fingerprints are taken after registration."
+                    : row.fingerprintedOn() != null ? "Fingerprints were already recorded on " + row.fingerprintedOn() + "." : null;
+            case EXTEND_CONSIDERATION -> row.status() != ApplicationStatus.REGISTERED || row.decisionDueOn() == null
+                    ? "Consideration is extended once the application is registered and fingerprinted."
+                    : row.decisionDueOn().isBefore(limit(row)) ? null
+                    : "Consideration already runs until " + row.decisionDueOn() + ": it never goes past one year in total.";
+            case WITHDRAW -> row.status() == ApplicationStatus.CLOSED ? "The application is closed." : null;
+            case LODGE -> "An application is lodged once.";
+        };
+    }
+
+    private LocalDate limit(Row row) {
+        return deadlines.dueDate(row.jurisdiction(), PROCEDURE, "DECISION_MAX_EXTENSION", row.registeredOn()).dueDate();
+    }
+
+    @Transactional
+    Application transition(PanaUser caller, UUID id, Transition request) {
+        Row row = visibleRow(caller, id, "ASYLUM_TRANSITION");
+        AsylumAction action = AsylumAction.parse(request.action()).filter(AsylumAction::transition).orElseThrow(() ->
+                RuleViolation.onField("action", "Use one of " + String.join(", ", AsylumAction.transitions()) + "."));
+        if (!mayDo(caller, action)) {
+            audit.recordSeparately(AuditEntry.denied("ASYLUM_" + action.name(), "PERSON", row.personId()).withDetails(row.number()));
+            throw new AccessDeniedException("Your role may not " + action.name() + ".");
+        }
+        String refused = allowedIn(row, action);
+        if (refused != null) {
+            audit.recordSeparately(AuditEntry.denied("ASYLUM_" + action.name(), "PERSON", row.personId()).withDetails(row.number() + ": " + refused));
+            throw new StateConflict("transition-not-allowed", refused);
+        }
+        LocalDate today = today();
+        List<FieldProblem> problems = new ArrayList<>();
+        switch (action) {
+            case REGISTER -> register(caller, row, date(request.registeredOn(), "registeredOn", row.lodgedOn(), "the day of lodging", today, problems));
+            case RECORD_FINGERPRINTS -> fingerprints(caller, row, date(request.takenOn(), "takenOn", row.registeredOn(), "registration", today, problems));
+            case EXTEND_CONSIDERATION -> extend(caller, row, FieldText.lines(request.reason(), "reason", 2000, problems), today, problems);
+            case WITHDRAW -> withdraw(caller, row, date(request.on(), "on", row.lodgedOn(), "the day of lodging", today, problems));
+            default -> throw new IllegalStateException(action.name());
+        }
+        audit.record(AuditEntry.success("ASYLUM_" + action.name(), "PERSON", row.personId()).withDetails(row.number()));
+        return view(caller, row(id).orElseThrow());
+    }
+
+    /** A legal date of a transition: given, not before {@code notBefore}, not in the future; the problem added otherwise. */
+    private static LocalDate date(LocalDate value, String field, LocalDate notBefore, String what, LocalDate today, List<FieldProblem> problems) {
+        if (value == null) problems.add(new FieldProblem(field, "Give the date."));
+        else if (value.isAfter(today)) problems.add(new FieldProblem(field, "The date cannot be in the future."));
+        else if (notBefore != null && value.isBefore(notBefore)) problems.add(new FieldProblem(field, "The date cannot be before " + what + " (" + notBefore + ")."));
+        if (!problems.isEmpty()) throw new RuleViolation("validation", "The transition has invalid fields.", problems);
+        return value;
+    }
+
+    private void register(PanaUser caller, Row row, LocalDate registeredOn) {
+        update(row, "status = 'REGISTERED', registered_on = :on", Map.of("on", registeredOn));
+        issueCertificate(row, registeredOn);
+        event(caller, row.id(), AsylumAction.REGISTER, row.status(), ApplicationStatus.REGISTERED, registeredOn, null);
+    }
+
+    private void fingerprints(PanaUser caller, Row row, LocalDate takenOn) {
+        LocalDate decisionDue = deadlines.dueDate(row.jurisdiction(), PROCEDURE, "DECISION", row.registeredOn()).dueDate();
+        update(row, "fingerprinted_on = :on, decision_due_on = :due", Map.of("on", takenOn, "due", decisionDue));
+        Deadline due = deadlines.dueDate(row.jurisdiction(), PROCEDURE, "FINGERPRINTING", row.registeredOn());
+        event(caller, row.id(), AsylumAction.RECORD_FINGERPRINTS, row.status(), row.status(), takenOn,
+                takenOn.isAfter(due.dueDate()) ? "taken after the due date " + due.dueDate() : null);
+    }
+
+    /** Extends consideration by one certificate period, never past the one-year limit; a new certificate replaces the old. */
+    private void extend(PanaUser caller, Row row, String reason, LocalDate today, List<FieldProblem> problems) {
+        if (reason == null && problems.isEmpty()) problems.add(new FieldProblem("reason", "Say what additional verification is needed."));
+        if (!problems.isEmpty()) throw new RuleViolation("validation", "The transition has invalid fields.", problems);
+        LocalDate limit = limit(row);
+        Deadline period = deadlines.dueDate(row.jurisdiction(), PROCEDURE, "CERTIFICATE_VALIDITY", row.decisionDueOn());
+        LocalDate extended = period.dueDate().isAfter(limit) ? limit : period.dueDate();
+        update(row, "decision_due_on = :due", Map.of("due", extended));
+        issueCertificate(row, today);
+        event(caller, row.id(), AsylumAction.EXTEND_CONSIDERATION, row.status(), row.status(), today,
+                "decision due " + extended + " (was " + row.decisionDueOn() + "): " + reason);
+    }
+
+    private void withdraw(PanaUser caller, Row row, LocalDate on) {
+        update(row, "status = 'CLOSED', outcome = 'WITHDRAWN', closed_on = :on", Map.of("on", on));
+        event(caller, row.id(), AsylumAction.WITHDRAW, row.status(), ApplicationStatus.CLOSED, on, null);
+    }
+
+    /** The change, only if nobody changed the application since it was read (409 otherwise). */
+    private void update(Row row, String set, Map<String, Object> params) {
+        Map<String, Object> all = new java.util.HashMap<>(params);
+        all.put("id", row.id());
+        all.put("version", row.version());
+        int changed = jdbc.sql("UPDATE asylum_application SET " + set + ", version = version + 1 WHERE id = :id AND version = :version")
+                .params(all).update();
+        if (changed == 0) throw new StateConflict("concurrent-change", "Someone else changed the application at the same moment; reload it.");
+    }
+
+    private void issueCertificate(Row row, LocalDate from) {
+        Deadline validity = deadlines.dueDate(row.jurisdiction(), PROCEDURE, "CERTIFICATE_VALIDITY", from);
+        long issued = jdbc.sql("SELECT count(*) FROM asylum_certificate WHERE application_id = :id").param("id", row.id()).query(Long.class).single();
+        jdbc.sql("""
+                INSERT INTO asylum_certificate (id, application_id, number, valid_from, valid_until, issued_at)
+                VALUES (:id, :application, :number, :from, :until, :now)""")
+                .param("id", ids.next()).param("application", row.id()).param("number", row.number() + "/" + (issued + 1))
+                .param("from", from).param("until", validity.dueDate()).param("now", clock.instant().atOffset(ZoneOffset.UTC)).update();
+    }
+
+    private void event(PanaUser caller, UUID application, AsylumAction action, ApplicationStatus from, ApplicationStatus to, LocalDate effectiveOn,
+            String details) {
+        jdbc.sql("""
+                INSERT INTO asylum_application_event (id, application_id, action, from_status, to_status, effective_on, recorded_at, recorded_by, details)
+                VALUES (:id, :application, :action, :from, :to, :on, :at, :by, :details)""")
+                .param("id", ids.next()).param("application", application).param("action", action.name())
+                .param("from", from == null ? null : from.name()).param("to", to.name()).param("on", effectiveOn)
+                .param("at", clock.instant().atOffset(ZoneOffset.UTC)).param("by", caller.username()).param("details", details).update();
+    }
+}

@@ -1,0 +1,42 @@
+package org.pana.asylum;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.pana.access.Role;
+
+/** The actions of api.md's state machine built so far, and the roles (in an asylum authority) that take each. */
+enum AsylumAction {
+    LODGE(EnumSet.of(Role.REGISTRATION_OFFICER)),
+    REGISTER(EnumSet.of(Role.REGISTRATION_OFFICER)),
+    RECORD_FINGERPRINTS(EnumSet.of(Role.REGISTRATION_OFFICER)),
+    EXTEND_CONSIDERATION(EnumSet.of(Role.ELIGIBILITY_OFFICER, Role.DECISION_MAKER)),
+    WITHDRAW(EnumSet.of(Role.REGISTRATION_OFFICER));
+
+    private final Set<Role> roles;
+
+    AsylumAction(Set<Role> roles) {
+        this.roles = roles;
+    }
+
+    Set<Role> roles() {
+        return roles;
+    }
+
+    /** Whether the action is taken through {@code POST .../transitions} (lodging has its own endpoint). */
+    boolean transition() {
+        return this != LODGE;
+    }
+
+    static Optional<AsylumAction> parse(String name) {
+        if (name == null) return Optional.empty();
+        return Arrays.stream(values()).filter(a -> a.name().equals(name.strip().toUpperCase(Locale.ROOT))).findFirst();
+    }
+
+    static List<String> transitions() {
+        return Arrays.stream(values()).filter(AsylumAction::transition).map(Enum::name).toList();
+    }
+}

@@ -1,0 +1,55 @@
+package org.pana.asylum;
+
+import java.net.URI;
+import java.util.UUID;
+import org.pana.access.PanaUser;
+import org.pana.platform.IdempotentRequests;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The asylum API of api.md ("Procedures"): lodge, read with deadlines, history and allowed actions, transitions. */
+@RestController
+@RequestMapping("/api/v1/asylum/applications")
+class AsylumApi {
+
+    static final String LODGING_SCOPE = "asylum.application";
+
+    private final Applications applications;
+    private final IdempotentRequests idempotency;
+
+    AsylumApi(Applications applications, IdempotentRequests idempotency) {
+        this.applications = applications;
+        this.idempotency = idempotency;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('REGISTRATION_OFFICER')")
+    ResponseEntity<?> lodge(@AuthenticationPrincipal PanaUser caller, @RequestBody Applications.Lodging request,
+            @RequestHeader(value = IdempotentRequests.HEADER, required = false) String key) {
+        return idempotency.createOnce(LODGING_SCOPE, key, request, () -> {
+            Applications.Application lodged = applications.lodge(caller, request);
+            return ResponseEntity.created(URI.create("/api/v1/asylum/applications/" + lodged.id())).body(lodged);
+        });
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAnyRole('REGISTRATION_OFFICER', 'ELIGIBILITY_OFFICER', 'DECISION_MAKER', 'APPEALS_OFFICER', 'PROTECTION_MONITOR')")
+    Applications.Application find(@AuthenticationPrincipal PanaUser caller, @PathVariable UUID id) {
+        return applications.find(caller, id);
+    }
+
+    @PostMapping("/{id}/transitions")
+    @PreAuthorize("hasAnyRole('REGISTRATION_OFFICER', 'ELIGIBILITY_OFFICER', 'DECISION_MAKER', 'APPEALS_OFFICER', 'PROTECTION_MONITOR')")
+    Applications.Application transition(@AuthenticationPrincipal PanaUser caller, @PathVariable UUID id,
+            @RequestBody Applications.Transition request) {
+        return applications.transition(caller, id, request);
+    }
+}

@@ -1,0 +1,76 @@
+-- Asylum applications (issue 5): one per applicant, children included in a parent's application; every status
+-- change is a dated fact (legal effective date and recorded-at instant), so figures "as of" any date can be
+-- computed later; certificates issued on registration and on each extension.
+
+CREATE TABLE asylum_application (
+  id                  UUID                     NOT NULL,
+  jurisdiction        VARCHAR(3)               NOT NULL,
+  number              VARCHAR(20)              NOT NULL,
+  person_id           UUID                     NOT NULL,
+  organisation_id     UUID                     NOT NULL,
+  referral_id         UUID,
+  lodged_on           DATE                     NOT NULL,
+  lodged_at           VARCHAR(200)             NOT NULL,
+  arrived_on          DATE,
+  irregular_entry     BOOLEAN                  NOT NULL,
+  late_lodging        BOOLEAN                  NOT NULL,
+  status              VARCHAR(20)              NOT NULL,
+  outcome             VARCHAR(20),
+  registered_on       DATE,
+  fingerprinted_on    DATE,
+  decision_due_on     DATE,
+  closed_on           DATE,
+  created_by          VARCHAR(100)             NOT NULL,
+  created_at          TIMESTAMP WITH TIME ZONE NOT NULL,
+  version             BIGINT                   NOT NULL,
+  CONSTRAINT asylum_application_pk PRIMARY KEY (id),
+  CONSTRAINT asylum_application_number_uk UNIQUE (number),
+  CONSTRAINT asylum_application_status_ck CHECK (status IN ('LODGED', 'REGISTERED', 'CLOSED'))
+);
+CREATE INDEX asylum_application_person_idx ON asylum_application (person_id, status);
+CREATE INDEX asylum_application_queue_idx ON asylum_application (jurisdiction, status, decision_due_on);
+CREATE UNIQUE INDEX asylum_application_referral_uk ON asylum_application (referral_id);
+
+CREATE TABLE asylum_application_child (
+  application_id UUID NOT NULL,
+  person_id      UUID NOT NULL,
+  CONSTRAINT asylum_application_child_pk PRIMARY KEY (application_id, person_id),
+  CONSTRAINT asylum_application_child_application_fk FOREIGN KEY (application_id) REFERENCES asylum_application (id)
+);
+CREATE INDEX asylum_application_child_person_idx ON asylum_application_child (person_id);
+
+CREATE TABLE asylum_application_event (
+  id             UUID                     NOT NULL,
+  application_id UUID                     NOT NULL,
+  action         VARCHAR(40)              NOT NULL,
+  from_status    VARCHAR(20),
+  to_status      VARCHAR(20)              NOT NULL,
+  effective_on   DATE                     NOT NULL,
+  recorded_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+  recorded_by    VARCHAR(100)             NOT NULL,
+  details        VARCHAR(2000),
+  CONSTRAINT asylum_application_event_pk PRIMARY KEY (id),
+  CONSTRAINT asylum_application_event_application_fk FOREIGN KEY (application_id) REFERENCES asylum_application (id)
+);
+CREATE INDEX asylum_application_event_application_idx ON asylum_application_event (application_id, recorded_at);
+CREATE INDEX asylum_application_event_effective_idx ON asylum_application_event (to_status, effective_on);
+
+CREATE TABLE asylum_certificate (
+  id             UUID                     NOT NULL,
+  application_id UUID                     NOT NULL,
+  number         VARCHAR(30)              NOT NULL,
+  valid_from     DATE                     NOT NULL,
+  valid_until    DATE                     NOT NULL,
+  issued_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+  CONSTRAINT asylum_certificate_pk PRIMARY KEY (id),
+  CONSTRAINT asylum_certificate_number_uk UNIQUE (number),
+  CONSTRAINT asylum_certificate_application_fk FOREIGN KEY (application_id) REFERENCES asylum_application (id)
+);
+CREATE INDEX asylum_certificate_application_idx ON asylum_certificate (application_id, valid_from);
+
+CREATE TABLE asylum_number_counter (
+  jurisdiction VARCHAR(3) NOT NULL,
+  counted_year INTEGER    NOT NULL,
+  last_number  BIGINT     NOT NULL,
+  CONSTRAINT asylum_number_counter_pk PRIMARY KEY (jurisdiction, counted_year)
+);
