@@ -20,12 +20,14 @@ CREATE TABLE asylum_application (
   fingerprinted_on    DATE,
   decision_due_on     DATE,
   closed_on           DATE,
+  decided_on          DATE,
+  notified_on         DATE,
   created_by          VARCHAR(100)             NOT NULL,
   created_at          TIMESTAMP WITH TIME ZONE NOT NULL,
   version             BIGINT                   NOT NULL,
   CONSTRAINT asylum_application_pk PRIMARY KEY (id),
   CONSTRAINT asylum_application_number_uk UNIQUE (number),
-  CONSTRAINT asylum_application_status_ck CHECK (status IN ('LODGED', 'REGISTERED', 'CLOSED'))
+  CONSTRAINT asylum_application_status_ck CHECK (status IN ('LODGED', 'REGISTERED', 'ASSESSED', 'DECISION_DRAFTED', 'DECIDED', 'CLOSED'))
 );
 CREATE INDEX asylum_application_person_idx ON asylum_application (person_id, status);
 CREATE INDEX asylum_application_queue_idx ON asylum_application (jurisdiction, status, decision_due_on);
@@ -74,3 +76,55 @@ CREATE TABLE asylum_number_counter (
   last_number  BIGINT     NOT NULL,
   CONSTRAINT asylum_number_counter_pk PRIMARY KEY (jurisdiction, counted_year)
 );
+
+-- The interview record is sensitive: only the eligibility officers, decision makers and appeals officers of the
+-- jurisdiction's cases read it, and every reading is audited.
+CREATE TABLE asylum_interview (
+  id                    UUID                     NOT NULL,
+  application_id        UUID                     NOT NULL,
+  scheduled_at          TIMESTAMP WITH TIME ZONE NOT NULL,
+  place                 VARCHAR(200)             NOT NULL,
+  interpreter_language  VARCHAR(3),
+  interviewer_sex       VARCHAR(15),
+  interpreter_sex       VARCHAR(15),
+  status                VARCHAR(10)              NOT NULL,
+  held_on               DATE,
+  record                VARCHAR(100000),
+  recorded_by           VARCHAR(100)             NOT NULL,
+  recorded_at           TIMESTAMP WITH TIME ZONE NOT NULL,
+  CONSTRAINT asylum_interview_pk PRIMARY KEY (id),
+  CONSTRAINT asylum_interview_application_fk FOREIGN KEY (application_id) REFERENCES asylum_application (id),
+  CONSTRAINT asylum_interview_status_ck CHECK (status IN ('SCHEDULED', 'HELD', 'NO_SHOW'))
+);
+CREATE INDEX asylum_interview_application_idx ON asylum_interview (application_id, scheduled_at);
+
+CREATE TABLE asylum_assessment (
+  application_id        UUID                     NOT NULL,
+  recommendation        VARCHAR(10)              NOT NULL,
+  convention_grounds    VARCHAR(200)             NOT NULL,
+  summary               VARCHAR(20000)           NOT NULL,
+  exclusion_considered  BOOLEAN                  NOT NULL,
+  assessed_by           VARCHAR(100)             NOT NULL,
+  assessed_at           TIMESTAMP WITH TIME ZONE NOT NULL,
+  CONSTRAINT asylum_assessment_pk PRIMARY KEY (application_id),
+  CONSTRAINT asylum_assessment_application_fk FOREIGN KEY (application_id) REFERENCES asylum_application (id)
+);
+
+-- Four eyes: a decision is drafted by one officer and approved by a different decision maker.
+CREATE TABLE asylum_decision (
+  id              UUID                     NOT NULL,
+  application_id  UUID                     NOT NULL,
+  outcome         VARCHAR(20)              NOT NULL,
+  reasons         VARCHAR(20000)           NOT NULL,
+  drafted_by      VARCHAR(100)             NOT NULL,
+  drafted_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+  state           VARCHAR(10)              NOT NULL,
+  decided_by      VARCHAR(100),
+  decided_at      TIMESTAMP WITH TIME ZONE,
+  returned_reason VARCHAR(2000),
+  CONSTRAINT asylum_decision_pk PRIMARY KEY (id),
+  CONSTRAINT asylum_decision_application_fk FOREIGN KEY (application_id) REFERENCES asylum_application (id),
+  CONSTRAINT asylum_decision_state_ck CHECK (state IN ('DRAFT', 'APPROVED', 'RETURNED')),
+  CONSTRAINT asylum_decision_four_eyes_ck CHECK (decided_by IS NULL OR decided_by <> drafted_by)
+);
+CREATE INDEX asylum_decision_application_idx ON asylum_decision (application_id, drafted_at);

@@ -1,11 +1,17 @@
 package org.pana.asylum;
 
-/** Where an application stands. The procedure's later states (interview, decision, appeal) come with their steps. */
+/** Where an application stands. Appeals and refugee status come with their steps. */
 enum ApplicationStatus {
     /** Lodged with the asylum authority, not yet registered. */
     LODGED,
-    /** Registered: the asylum-seeker certificate is issued and the procedure's clock runs. */
+    /** Registered: the asylum-seeker certificate is issued and the procedure's clock runs; interviews happen here. */
     REGISTERED,
-    /** Closed without a decision on the claim (withdrawn). */
+    /** The eligibility officer's assessment is in, after an interview. */
+    ASSESSED,
+    /** A decision is drafted and waits for a second decision maker. */
+    DECISION_DRAFTED,
+    /** Decided (recognised, rejected, or closed) by two people. */
+    DECIDED,
+    /** Closed without a decision (withdrawn). */
     CLOSED
 }

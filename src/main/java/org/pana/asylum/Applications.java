@@ -60,7 +60,23 @@ class Applications {
             Boolean irregularEntry) {}
 
     /** A transition's fields (api.md, "Procedures"); each action reads the ones it needs. */
-    record Transition(String action, LocalDate registeredOn, LocalDate takenOn, String reason, LocalDate on) {}
+    record Transition(String action, LocalDate registeredOn, LocalDate takenOn, String reason, LocalDate on, Instant at, String place,
+            String interpreterLanguage, String interviewerSex, String interpreterSex, LocalDate heldOn, String record, String recommendation,
+            List<String> grounds, String summary, Boolean exclusionConsidered, String outcome, String reasons, LocalDate notifiedOn) {}
+
+    /** An interview; {@code record} only for the roles that may read it (each reading audited). */
+    record Interview(UUID id, Instant scheduledAt, String place, String interpreterLanguage, String interviewerSex, String interpreterSex,
+            String status, LocalDate heldOn, String record) {}
+
+    record Assessment(String recommendation, List<String> grounds, String summary, boolean exclusionConsidered, String assessedBy) {}
+
+    record Decision(String outcome, String reasons, String draftedBy, String state, String decidedBy, String returnedReason) {}
+
+    static final Set<String> CONVENTION_GROUNDS = Set.of("RACE", "RELIGION", "NATIONALITY", "PARTICULAR_SOCIAL_GROUP", "POLITICAL_OPINION");
+    static final Set<String> OUTCOMES = Set.of("RECOGNISED", "REJECTED", "CLOSED");
+    private static final Set<String> SEXES = Set.of("FEMALE", "MALE", "NO_PREFERENCE");
+    /** Who reads the interview record (issue 5, item 3). */
+    private static final Set<Role> INTERVIEW_READERS = EnumSet.of(Role.ELIGIBILITY_OFFICER, Role.DECISION_MAKER, Role.APPEALS_OFFICER);
 
     record DeadlineView(String step, LocalDate dueOn, String basis, boolean confirmed, Boolean met) {}
 
@@ -71,13 +87,15 @@ class Applications {
 
     record Application(UUID id, String number, String jurisdiction, UUID personId, List<UUID> includedChildren, UUID referralId,
             LocalDate lodgedOn, String lodgedAt, LocalDate arrivedOn, boolean irregularEntry, boolean lateLodging, ApplicationStatus status,
-            String outcome, LocalDate registeredOn, LocalDate fingerprintedOn, LocalDate decisionDueOn, LocalDate closedOn, long version,
-            List<DeadlineView> deadlines, List<Certificate> certificates, List<HistoryItem> history, List<AsylumAction> allowedActions) {}
+            String outcome, LocalDate registeredOn, LocalDate fingerprintedOn, LocalDate decisionDueOn, LocalDate closedOn, LocalDate decidedOn,
+            LocalDate notifiedOn, long version, List<DeadlineView> deadlines, List<Certificate> certificates, List<Interview> interviews,
+            Assessment assessment, Decision decision, List<HistoryItem> history, List<AsylumAction> allowedActions) {}
 
     /** The row as stored, before deadlines, history and actions are added for a caller. */
     private record Row(UUID id, String number, String jurisdiction, UUID personId, UUID organisationId, UUID referralId, LocalDate lodgedOn,
             String lodgedAt, LocalDate arrivedOn, boolean irregularEntry, boolean lateLodging, ApplicationStatus status, String outcome,
-            LocalDate registeredOn, LocalDate fingerprintedOn, LocalDate decisionDueOn, LocalDate closedOn, long version) {}
+            LocalDate registeredOn, LocalDate fingerprintedOn, LocalDate decisionDueOn, LocalDate closedOn, LocalDate decidedOn,
+            LocalDate notifiedOn, long version) {}
 
     private final JdbcClient jdbc;
     private final Registry registry;
@@ -260,7 +278,8 @@ class Applications {
                 rs.getString("lodged_at"), rs.getObject("arrived_on", LocalDate.class), rs.getBoolean("irregular_entry"),
                 rs.getBoolean("late_lodging"), ApplicationStatus.valueOf(rs.getString("status")), rs.getString("outcome"),
                 rs.getObject("registered_on", LocalDate.class), rs.getObject("fingerprinted_on", LocalDate.class),
-                rs.getObject("decision_due_on", LocalDate.class), rs.getObject("closed_on", LocalDate.class), rs.getLong("version")))
+                rs.getObject("decision_due_on", LocalDate.class), rs.getObject("closed_on", LocalDate.class),
+                rs.getObject("decided_on", LocalDate.class), rs.getObject("notified_on", LocalDate.class), rs.getLong("version")))
                 .optional();
     }
 
@@ -277,10 +296,40 @@ class Applications {
                 .param("id", row.id()).query((rs, n) -> new HistoryItem(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getObject(4, LocalDate.class), rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getString(6), rs.getString(7)))
                 .list();
+        boolean readsRecords = caller.roles().stream().anyMatch(INTERVIEW_READERS::contains);
+        List<Interview> interviews = interviews(row.id(), readsRecords);
+        if (readsRecords && interviews.stream().anyMatch(i -> i.record() != null)) {
+            audit.record(AuditEntry.success("ASYLUM_INTERVIEW_RECORD_VIEWED", "PERSON", row.personId()).withDetails(row.number()));
+        }
+        Assessment assessment = readsRecords ? assessment(row.id()).orElse(null) : null;
+        Decision decision = decision(row.id()).orElse(null);
         return new Application(row.id(), row.number(), row.jurisdiction(), row.personId(), children, row.referralId(), row.lodgedOn(),
                 row.lodgedAt(), row.arrivedOn(), row.irregularEntry(), row.lateLodging(), row.status(), row.outcome(), row.registeredOn(),
-                row.fingerprintedOn(), row.decisionDueOn(), row.closedOn(), row.version(), deadlines(row, certificates), certificates, history,
-                EnumSet.allOf(AsylumAction.class).stream().filter(a -> a.transition() && mayDo(caller, a) && allowedIn(row, a) == null).toList());
+                row.fingerprintedOn(), row.decisionDueOn(), row.closedOn(), row.decidedOn(), row.notifiedOn(), row.version(),
+                deadlines(row, certificates), certificates, interviews, assessment, decision, history,
+                EnumSet.allOf(AsylumAction.class).stream().filter(a -> a.transition() && mayDo(caller, a) && allowedIn(caller, row, a) == null)
+                        .toList());
+    }
+
+    private List<Interview> interviews(UUID application, boolean withRecord) {
+        return jdbc.sql("SELECT * FROM asylum_interview WHERE application_id = :id ORDER BY scheduled_at, id").param("id", application)
+                .query((rs, n) -> new Interview(rs.getObject("id", UUID.class), rs.getObject("scheduled_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("place"), rs.getString("interpreter_language"), rs.getString("interviewer_sex"), rs.getString("interpreter_sex"),
+                        rs.getString("status"), rs.getObject("held_on", LocalDate.class), withRecord ? rs.getString("record") : null)).list();
+    }
+
+    private Optional<Assessment> assessment(UUID application) {
+        return jdbc.sql("SELECT * FROM asylum_assessment WHERE application_id = :id").param("id", application)
+                .query((rs, n) -> new Assessment(rs.getString("recommendation"), rs.getString("convention_grounds").isEmpty() ? List.of()
+                        : List.of(rs.getString("convention_grounds").split(",")), rs.getString("summary"), rs.getBoolean("exclusion_considered"),
+                        rs.getString("assessed_by"))).optional();
+    }
+
+    /** The latest decision (draft, approved or returned). */
+    private Optional<Decision> decision(UUID application) {
+        return jdbc.sql("SELECT * FROM asylum_decision WHERE application_id = :id ORDER BY drafted_at DESC, id DESC").param("id", application)
+                .query((rs, n) -> new Decision(rs.getString("outcome"), rs.getString("reasons"), rs.getString("drafted_by"), rs.getString("state"),
+                        rs.getString("decided_by"), rs.getString("returned_reason"))).list().stream().findFirst();
     }
 
     /** Every deadline of the application with the rule's basis, and whether it was met where that is known. */
@@ -308,6 +357,15 @@ class Applications {
             due.add(new DeadlineView("DECISION", row.decisionDueOn(), extended ? "Extended for additional verification, at most until "
                     + limit.dueDate() + ": " + limit.basis() : decision.basis(), extended ? limit.confirmed() : decision.confirmed(), null));
         }
+        if (row.decidedOn() != null) {
+            Deadline notification = deadlines.dueDate(row.jurisdiction(), PROCEDURE, "NOTIFICATION", row.decidedOn());
+            due.add(new DeadlineView("NOTIFICATION", notification.dueDate(), notification.basis(), notification.confirmed(),
+                    row.notifiedOn() == null ? null : !row.notifiedOn().isAfter(notification.dueDate())));
+        }
+        if (row.notifiedOn() != null && !"RECOGNISED".equals(row.outcome())) {
+            Deadline appeal = deadlines.dueDate(row.jurisdiction(), PROCEDURE, "APPEAL", row.notifiedOn());
+            due.add(new DeadlineView("APPEAL", appeal.dueDate(), appeal.basis(), appeal.confirmed(), null));
+        }
         return List.copyOf(due);
     }
 
@@ -317,17 +375,33 @@ class Applications {
         return caller.organisationType() == OrganisationType.ASYLUM_AUTHORITY && caller.roles().stream().anyMatch(action.roles()::contains);
     }
 
-    /** Why the action cannot be taken in the application's present state, or null if it can. */
-    private String allowedIn(Row row, AsylumAction action) {
+    /** Why the action cannot be taken in the application's present state (by this caller), or null if it can. */
+    private String allowedIn(PanaUser caller, Row row, AsylumAction action) {
+        String interview = jdbc.sql("SELECT status FROM asylum_interview WHERE application_id = :id ORDER BY scheduled_at DESC, id DESC")
+                .param("id", row.id()).query(String.class).list().stream().findFirst().orElse(null);
+        boolean inProcedure = row.status() == ApplicationStatus.REGISTERED || row.status() == ApplicationStatus.ASSESSED;
         return switch (action) {
+            case SCHEDULE_INTERVIEW -> row.status() != ApplicationStatus.REGISTERED ? "Interviews are scheduled for registered applications."
+                    : "SCHEDULED".equals(interview) ? "An interview is already scheduled: record it or the no-show first." : null;
+            case RECORD_INTERVIEW, RECORD_NO_SHOW -> row.status() == ApplicationStatus.REGISTERED && "SCHEDULED".equals(interview) ? null
+                    : "No interview is scheduled.";
+            case SUBMIT_ASSESSMENT -> row.status() == ApplicationStatus.REGISTERED && "HELD".equals(interview) ? null
+                    : "The assessment follows an interview that was held.";
+            case DRAFT_DECISION -> inProcedure ? null : "A decision is drafted for a registered application not yet decided.";
+            case APPROVE_DECISION, RETURN_DECISION -> row.status() != ApplicationStatus.DECISION_DRAFTED ? "No decision waits for approval."
+                    : decision(row.id()).map(Decision::draftedBy).filter(caller.username()::equals).isPresent()
+                            ? "Four eyes: the decision maker who approves or returns a decision is not the one who drafted it." : null;
+            case NOTIFY -> row.status() == ApplicationStatus.DECIDED && row.notifiedOn() == null ? null
+                    : "Only a decision not yet notified is notified.";
             case REGISTER -> row.status() == ApplicationStatus.LODGED ? null : "Only a lodged application is registered.";
             case RECORD_FINGERPRINTS -> row.status() != ApplicationStatus.REGISTERED ? "Fingerprints are taken after registration."
                     : row.fingerprintedOn() != null ? "Fingerprints were already recorded on " + row.fingerprintedOn() + "." : null;
-            case EXTEND_CONSIDERATION -> row.status() != ApplicationStatus.REGISTERED || row.decisionDueOn() == null
+            case EXTEND_CONSIDERATION -> !inProcedure || row.decisionDueOn() == null
                     ? "Consideration is extended once the application is registered and fingerprinted."
                     : row.decisionDueOn().isBefore(limit(row)) ? null
                     : "Consideration already runs until " + row.decisionDueOn() + ": it never goes past one year in total.";
-            case WITHDRAW -> row.status() == ApplicationStatus.CLOSED ? "The application is closed." : null;
+            case WITHDRAW -> row.status() == ApplicationStatus.CLOSED || row.status() == ApplicationStatus.DECIDED
+                    ? "The application is closed or decided." : null;
             case LODGE -> "An application is lodged once.";
         };
     }
@@ -345,7 +419,7 @@ class Applications {
             audit.recordSeparately(AuditEntry.denied("ASYLUM_" + action.name(), "PERSON", row.personId()).withDetails(row.number()));
             throw new AccessDeniedException("Your role may not " + action.name() + ".");
         }
-        String refused = allowedIn(row, action);
+        String refused = allowedIn(caller, row, action);
         if (refused != null) {
             audit.recordSeparately(AuditEntry.denied("ASYLUM_" + action.name(), "PERSON", row.personId()).withDetails(row.number() + ": " + refused));
             throw new StateConflict("transition-not-allowed", refused);
@@ -357,6 +431,15 @@ class Applications {
             case RECORD_FINGERPRINTS -> fingerprints(caller, row, date(request.takenOn(), "takenOn", row.registeredOn(), "registration", today, problems));
             case EXTEND_CONSIDERATION -> extend(caller, row, FieldText.lines(request.reason(), "reason", 2000, problems), today, problems);
             case WITHDRAW -> withdraw(caller, row, date(request.on(), "on", row.lodgedOn(), "the day of lodging", today, problems));
+            case SCHEDULE_INTERVIEW -> scheduleInterview(caller, row, request, problems);
+            case RECORD_INTERVIEW -> recordInterview(caller, row, date(request.heldOn(), "heldOn", row.registeredOn(), "registration", today, problems),
+                    request.record());
+            case RECORD_NO_SHOW -> noShow(caller, row, date(request.on(), "on", row.registeredOn(), "registration", today, problems));
+            case SUBMIT_ASSESSMENT -> assess(caller, row, request, problems);
+            case DRAFT_DECISION -> draft(caller, row, request, problems);
+            case APPROVE_DECISION -> approve(caller, row, today);
+            case RETURN_DECISION -> giveBack(caller, row, request, problems);
+            case NOTIFY -> notify(caller, row, date(request.notifiedOn(), "notifiedOn", row.decidedOn(), "the decision", today, problems));
             default -> throw new IllegalStateException(action.name());
         }
         audit.record(AuditEntry.success("ASYLUM_" + action.name(), "PERSON", row.personId()).withDetails(row.number()));
@@ -402,6 +485,131 @@ class Applications {
     private void withdraw(PanaUser caller, Row row, LocalDate on) {
         update(row, "status = 'CLOSED', outcome = 'WITHDRAWN', closed_on = :on", Map.of("on", on));
         event(caller, row.id(), AsylumAction.WITHDRAW, row.status(), ApplicationStatus.CLOSED, on, null);
+    }
+
+    private void scheduleInterview(PanaUser caller, Row row, Transition request, List<FieldProblem> problems) {
+        if (request.at() == null) problems.add(new FieldProblem("at", "Say when the interview is."));
+        else if (request.at().atZone(zone).toLocalDate().isBefore(row.registeredOn())) {
+            problems.add(new FieldProblem("at", "The interview cannot be before registration (" + row.registeredOn() + ")."));
+        }
+        String place = FieldText.line(request.place(), "place", 200, problems);
+        if (place == null && problems.stream().noneMatch(p -> p.field().equals("place"))) problems.add(new FieldProblem("place", "Say where."));
+        if (request.interpreterLanguage() != null && !request.interpreterLanguage().matches("[a-z]{3}")) {
+            problems.add(new FieldProblem("interpreterLanguage", "Use an ISO 639 three-letter language code."));
+        }
+        for (var preference : List.of(Map.entry("interviewerSex", String.valueOf(request.interviewerSex())),
+                Map.entry("interpreterSex", String.valueOf(request.interpreterSex())))) {
+            if (!"null".equals(preference.getValue()) && !SEXES.contains(preference.getValue())) {
+                problems.add(new FieldProblem(preference.getKey(), "Use one of FEMALE, MALE, NO_PREFERENCE."));
+            }
+        }
+        if (!problems.isEmpty()) throw new RuleViolation("validation", "The interview has invalid fields.", problems);
+        jdbc.sql("""
+                INSERT INTO asylum_interview (id, application_id, scheduled_at, place, interpreter_language, interviewer_sex, interpreter_sex, status,
+                    recorded_by, recorded_at)
+                VALUES (:id, :application, :at, :place, :language, :interviewer, :interpreter, 'SCHEDULED', :by, :now)""")
+                .param("id", ids.next()).param("application", row.id()).param("at", request.at().atOffset(ZoneOffset.UTC)).param("place", place)
+                .param("language", request.interpreterLanguage()).param("interviewer", request.interviewerSex())
+                .param("interpreter", request.interpreterSex()).param("by", caller.username())
+                .param("now", clock.instant().atOffset(ZoneOffset.UTC)).update();
+        update(row, "status = status", Map.of());
+        event(caller, row.id(), AsylumAction.SCHEDULE_INTERVIEW, row.status(), row.status(), today(), "interview on " + request.at());
+    }
+
+    private void recordInterview(PanaUser caller, Row row, LocalDate heldOn, String record) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String text = FieldText.lines(record, "record", 100_000, problems);
+        if (text == null && problems.isEmpty()) problems.add(new FieldProblem("record", "Give the interview record (narrative, questions and answers)."));
+        if (!problems.isEmpty()) throw new RuleViolation("validation", "The interview has invalid fields.", problems);
+        jdbc.sql("UPDATE asylum_interview SET status = 'HELD', held_on = :on, record = :record WHERE application_id = :id AND status = 'SCHEDULED'")
+                .param("on", heldOn).param("record", text).param("id", row.id()).update();
+        update(row, "status = status", Map.of());
+        event(caller, row.id(), AsylumAction.RECORD_INTERVIEW, row.status(), row.status(), heldOn, null);
+    }
+
+    private void noShow(PanaUser caller, Row row, LocalDate on) {
+        jdbc.sql("UPDATE asylum_interview SET status = 'NO_SHOW', held_on = :on WHERE application_id = :id AND status = 'SCHEDULED'")
+                .param("on", on).param("id", row.id()).update();
+        update(row, "status = status", Map.of());
+        event(caller, row.id(), AsylumAction.RECORD_NO_SHOW, row.status(), row.status(), on, null);
+    }
+
+    private void assess(PanaUser caller, Row row, Transition request, List<FieldProblem> problems) {
+        String recommendation = request.recommendation();
+        if (!"RECOGNISE".equals(recommendation) && !"REJECT".equals(recommendation)) {
+            problems.add(new FieldProblem("recommendation", "Use RECOGNISE or REJECT."));
+        }
+        List<String> grounds = request.grounds() == null ? List.of() : request.grounds().stream().distinct().toList();
+        for (int i = 0; i < grounds.size(); i++) {
+            if (!CONVENTION_GROUNDS.contains(grounds.get(i))) {
+                problems.add(new FieldProblem("grounds[" + i + "]", "Use the Convention grounds: " + String.join(", ", CONVENTION_GROUNDS.stream().sorted().toList()) + "."));
+            }
+        }
+        if ("RECOGNISE".equals(recommendation) && grounds.isEmpty()) {
+            problems.add(new FieldProblem("grounds", "Say on which Convention ground the fear of persecution rests."));
+        }
+        String summary = FieldText.lines(request.summary(), "summary", 20_000, problems);
+        if (summary == null && problems.stream().noneMatch(p -> p.field().equals("summary"))) {
+            problems.add(new FieldProblem("summary", "Give the facts, credibility and well-founded fear as assessed."));
+        }
+        if (request.exclusionConsidered() == null || !request.exclusionConsidered()) {
+            problems.add(new FieldProblem("exclusionConsidered", "Consider exclusion (Article 1F) and say so."));
+        }
+        if (!problems.isEmpty()) throw new RuleViolation("validation", "The assessment has invalid fields.", problems);
+        jdbc.sql("""
+                INSERT INTO asylum_assessment (application_id, recommendation, convention_grounds, summary, exclusion_considered, assessed_by, assessed_at)
+                VALUES (:id, :recommendation, :grounds, :summary, TRUE, :by, :now)""")
+                .param("id", row.id()).param("recommendation", recommendation).param("grounds", String.join(",", grounds)).param("summary", summary)
+                .param("by", caller.username()).param("now", clock.instant().atOffset(ZoneOffset.UTC)).update();
+        update(row, "status = 'ASSESSED'", Map.of());
+        event(caller, row.id(), AsylumAction.SUBMIT_ASSESSMENT, row.status(), ApplicationStatus.ASSESSED, today(), recommendation);
+    }
+
+    private void draft(PanaUser caller, Row row, Transition request, List<FieldProblem> problems) {
+        String outcome = request.outcome();
+        if (outcome == null || !OUTCOMES.contains(outcome)) problems.add(new FieldProblem("outcome", "Use RECOGNISED, REJECTED or CLOSED."));
+        String reasons = FieldText.lines(request.reasons(), "reasons", 20_000, problems);
+        if (reasons == null && problems.stream().noneMatch(p -> p.field().equals("reasons"))) problems.add(new FieldProblem("reasons", "Give the reasons."));
+        if (!problems.isEmpty()) throw new RuleViolation("validation", "The decision has invalid fields.", problems);
+        if (!"CLOSED".equals(outcome) && row.status() != ApplicationStatus.ASSESSED) {
+            throw new StateConflict("decision-without-interview",
+                    "A claim is recognised or rejected only after an interview and an assessment; close it (abandoned, no-show) otherwise.");
+        }
+        jdbc.sql("""
+                INSERT INTO asylum_decision (id, application_id, outcome, reasons, drafted_by, drafted_at, state)
+                VALUES (:id, :application, :outcome, :reasons, :by, :now, 'DRAFT')""")
+                .param("id", ids.next()).param("application", row.id()).param("outcome", outcome).param("reasons", reasons)
+                .param("by", caller.username()).param("now", clock.instant().atOffset(ZoneOffset.UTC)).update();
+        update(row, "status = 'DECISION_DRAFTED'", Map.of());
+        event(caller, row.id(), AsylumAction.DRAFT_DECISION, row.status(), ApplicationStatus.DECISION_DRAFTED, today(), outcome);
+    }
+
+    /** The second pair of eyes: the decision takes effect today (allowedIn has refused the drafter). */
+    private void approve(PanaUser caller, Row row, LocalDate today) {
+        Decision draft = decision(row.id()).orElseThrow();
+        jdbc.sql("UPDATE asylum_decision SET state = 'APPROVED', decided_by = :by, decided_at = :now WHERE application_id = :id AND state = 'DRAFT'")
+                .param("by", caller.username()).param("now", clock.instant().atOffset(ZoneOffset.UTC)).param("id", row.id()).update();
+        update(row, "status = 'DECIDED', outcome = :outcome, decided_on = :on", Map.of("outcome", draft.outcome(), "on", today));
+        event(caller, row.id(), AsylumAction.APPROVE_DECISION, row.status(), ApplicationStatus.DECIDED, today, draft.outcome());
+    }
+
+    private void giveBack(PanaUser caller, Row row, Transition request, List<FieldProblem> problems) {
+        String reason = FieldText.lines(request.reason(), "reason", 2000, problems);
+        if (reason == null && problems.isEmpty()) problems.add(new FieldProblem("reason", "Say what the drafter should change."));
+        if (!problems.isEmpty()) throw new RuleViolation("validation", "The return has invalid fields.", problems);
+        jdbc.sql("""
+                UPDATE asylum_decision SET state = 'RETURNED', decided_by = :by, decided_at = :now, returned_reason = :reason
+                WHERE application_id = :id AND state = 'DRAFT'""")
+                .param("by", caller.username()).param("now", clock.instant().atOffset(ZoneOffset.UTC)).param("reason", reason)
+                .param("id", row.id()).update();
+        ApplicationStatus back = assessment(row.id()).isPresent() ? ApplicationStatus.ASSESSED : ApplicationStatus.REGISTERED;
+        update(row, "status = '" + back.name() + "'", Map.of());
+        event(caller, row.id(), AsylumAction.RETURN_DECISION, row.status(), back, today(), reason);
+    }
+
+    private void notify(PanaUser caller, Row row, LocalDate notifiedOn) {
+        update(row, "notified_on = :on", Map.of("on", notifiedOn));
+        event(caller, row.id(), AsylumAction.NOTIFY, row.status(), row.status(), notifiedOn, null);
     }
 
     /** The change, only if nobody changed the application since it was read (409 otherwise). */

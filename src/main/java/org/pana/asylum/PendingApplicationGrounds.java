@@ -1,36 +1,61 @@
 package org.pana.asylum;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.pana.calendar.LegalDeadlines;
 import org.pana.platform.RemovalGround;
 import org.pana.platform.RemovalGrounds;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * A pending asylum application blocks the removal of its applicant and of every child included in it, from the
- * day it was lodged until it is closed. (Refugee status and appeals add their grounds when they are built.)
+ * What the asylum procedure says against removing a person (the applicant or a child included in the
+ * application): a pending application from the day it was lodged; refugee status from the day it was granted; and
+ * after a negative decision, the appeal window from the day of notification until it closes. A decision not yet
+ * notified is not in force, so the application is still pending. (Pending appeals come with the appeal steps.)
  */
 @Component
 class PendingApplicationGrounds implements RemovalGrounds {
 
-    static final String KIND = "PENDING_ASYLUM_APPLICATION";
+    static final String PENDING = "PENDING_ASYLUM_APPLICATION";
+    static final String REFUGEE_STATUS = "REFUGEE_STATUS";
+    static final String APPEAL_WINDOW = "APPEAL_WINDOW_OPEN";
 
     private final JdbcClient jdbc;
+    private final LegalDeadlines deadlines;
 
-    PendingApplicationGrounds(JdbcClient jdbc) {
+    PendingApplicationGrounds(JdbcClient jdbc, LegalDeadlines deadlines) {
         this.jdbc = jdbc;
+        this.deadlines = deadlines;
     }
+
+    private record Case(String jurisdiction, String number, String status, String outcome, LocalDate lodgedOn, LocalDate decidedOn,
+            LocalDate notifiedOn) {}
 
     @Override
     public List<RemovalGround> of(UUID personId, LocalDate asOf) {
-        return jdbc.sql("""
-                SELECT a.number, a.lodged_on FROM asylum_application a
+        List<Case> cases = jdbc.sql("""
+                SELECT a.jurisdiction, a.number, a.status, a.outcome, a.lodged_on, a.decided_on, a.notified_on FROM asylum_application a
                 WHERE a.status <> 'CLOSED' AND a.lodged_on <= :asOf
                   AND (a.person_id = :p OR EXISTS (SELECT 1 FROM asylum_application_child c WHERE c.application_id = a.id AND c.person_id = :p))
                 ORDER BY a.lodged_on""")
                 .param("p", personId).param("asOf", asOf)
-                .query((rs, n) -> new RemovalGround(KIND, rs.getObject("lodged_on", LocalDate.class), rs.getString("number"))).list();
+                .query((rs, n) -> new Case(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class),
+                        rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class))).list();
+        List<RemovalGround> grounds = new ArrayList<>();
+        for (Case c : cases) {
+            if (!ApplicationStatus.DECIDED.name().equals(c.status()) || c.decidedOn().isAfter(asOf)) {
+                grounds.add(new RemovalGround(PENDING, c.lodgedOn(), c.number()));
+            } else if ("RECOGNISED".equals(c.outcome())) {
+                grounds.add(new RemovalGround(REFUGEE_STATUS, c.decidedOn(), c.number()));
+            } else if (c.notifiedOn() == null || c.notifiedOn().isAfter(asOf)) {
+                grounds.add(new RemovalGround(PENDING, c.lodgedOn(), c.number()));
+            } else if (!asOf.isAfter(deadlines.dueDate(c.jurisdiction(), Applications.PROCEDURE, "APPEAL", c.notifiedOn()).dueDate())) {
+                grounds.add(new RemovalGround(APPEAL_WINDOW, c.notifiedOn(), c.number()));
+            }
+        }
+        return grounds;
     }
 }

@@ -1,0 +1,194 @@
+package org.pana.asylum;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.jayway.jsonpath.JsonPath;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pana.audit.AuditTrail;
+import org.pana.testing.TestApi;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Interview, assessment and the four-eyes decision, with the interview record kept to those who need it. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class AsylumDecisionTests {
+
+    @Autowired MockMvc mvc;
+    @Autowired JdbcClient jdbc;
+    @Autowired Clock clock;
+    @Autowired AuditTrail audit;
+
+    String registrar, eligibility, decider, secondDecider;
+
+    @BeforeEach
+    void signIn() throws Exception {
+        registrar = TestApi.bearer(mvc, "registration.officer");
+        eligibility = TestApi.bearer(mvc, "eligibility.officer");
+        decider = TestApi.bearer(mvc, "decision.maker");
+        secondDecider = TestApi.bearer(mvc, "decision.maker2");
+    }
+
+    MockHttpServletResponse send(String token, String path, String body) throws Exception {
+        return mvc.perform(post(path).header("Authorization", token).contentType(MediaType.APPLICATION_JSON).content(body)).andReturn().getResponse();
+    }
+
+    String step(String token, String id, String body) throws Exception {
+        MockHttpServletResponse response = send(token, "/api/v1/asylum/applications/" + id + "/transitions", body);
+        assertThat(response.getStatus()).as(body + " " + response.getContentAsString()).isEqualTo(200);
+        return response.getContentAsString();
+    }
+
+    MockHttpServletResponse attempt(String token, String id, String body) throws Exception {
+        return send(token, "/api/v1/asylum/applications/" + id + "/transitions", body);
+    }
+
+    String view(String token, String id) throws Exception {
+        return mvc.perform(get("/api/v1/asylum/applications/" + id).header("Authorization", token)).andReturn().getResponse().getContentAsString();
+    }
+
+    /** A registered, fingerprinted application of a new adult; returns its id. */
+    String registered() throws Exception {
+        MockHttpServletResponse person = send(registrar, "/api/v1/persons", """
+                {"jurisdiction": "KAZ", "names": [{"given": "Hamid", "family": "Sadat%s", "script": "Latn", "kind": "DECLARED"}],
+                 "sex": "MALE", "birthDate": "1984-06-01", "birthDatePrecision": "DAY", "nationalities": ["AFG"]}"""
+                .formatted(UUID.randomUUID().toString().substring(0, 5).replaceAll("[0-9]", "q")));
+        String personId = JsonPath.read(person.getContentAsString(), "$.id");
+        String lodged = send(registrar, "/api/v1/asylum/applications",
+                "{\"personId\": \"%s\", \"lodgedOn\": \"2026-03-18\", \"lodgedAt\": \"Almaty\"}".formatted(personId)).getContentAsString();
+        String id = JsonPath.read(lodged, "$.id");
+        step(registrar, id, "{\"action\": \"REGISTER\", \"registeredOn\": \"2026-03-20\"}");
+        step(registrar, id, "{\"action\": \"RECORD_FINGERPRINTS\", \"takenOn\": \"2026-03-22\"}");
+        return id;
+    }
+
+    String interviewedAndAssessed(String recommendation) throws Exception {
+        String id = registered();
+        step(eligibility, id, """
+                {"action": "SCHEDULE_INTERVIEW", "at": "2026-04-10T05:00:00Z", "place": "Almaty, room 4", "interpreterLanguage": "prs",
+                 "interviewerSex": "MALE", "interpreterSex": "NO_PREFERENCE"}""");
+        step(eligibility, id, """
+                {"action": "RECORD_INTERVIEW", "heldOn": "2026-04-10", "record": "Q: Why did you leave?\\nA: I wrote for a newspaper that the authorities closed."}""");
+        step(eligibility, id, """
+                {"action": "SUBMIT_ASSESSMENT", "recommendation": "%s", "grounds": ["POLITICAL_OPINION"], "summary": "Consistent, detailed account.",
+                 "exclusionConsidered": true}""".formatted(recommendation));
+        return id;
+    }
+
+    List<String> grounds(String id) throws Exception {
+        String person = JsonPath.read(view(registrar, id), "$.personId");
+        return JsonPath.read(send(TestApi.bearer(mvc, "border.officer"), "/api/v1/removal-checks", "{\"personId\": \"" + person + "\"}")
+                .getContentAsString(), "$.grounds[*].kind");
+    }
+
+    @Test
+    void aDecisionDraftedByOnePersonIsApprovedOnlyByAnotherAndRecognitionBecomesTheGround() throws Exception {
+        String id = interviewedAndAssessed("RECOGNISE");
+        String drafted = step(decider, id, "{\"action\": \"DRAFT_DECISION\", \"outcome\": \"RECOGNISED\", \"reasons\": \"Well-founded fear for his political opinion.\"}");
+        assertThat((String) JsonPath.read(drafted, "$.status")).isEqualTo("DECISION_DRAFTED");
+        assertThat((List<String>) JsonPath.read(view(decider, id), "$.allowedActions")).as("the drafter sees no approval").doesNotContain("APPROVE_DECISION");
+        assertThat((List<String>) JsonPath.read(view(secondDecider, id), "$.allowedActions")).contains("APPROVE_DECISION", "RETURN_DECISION");
+
+        MockHttpServletResponse own = attempt(decider, id, "{\"action\": \"APPROVE_DECISION\"}");
+        assertThat(own.getStatus()).isEqualTo(409);
+        assertThat(own.getContentAsString()).contains("Four eyes");
+        assertThat(jdbc.sql("SELECT status FROM asylum_application WHERE id = :id").param("id", UUID.fromString(id)).query(String.class).single())
+                .isEqualTo("DECISION_DRAFTED");
+        assertThat(grounds(id)).containsExactly("PENDING_ASYLUM_APPLICATION");
+
+        String decided = step(secondDecider, id, "{\"action\": \"APPROVE_DECISION\"}");
+        assertThat((String) JsonPath.read(decided, "$.status")).isEqualTo("DECIDED");
+        assertThat((String) JsonPath.read(decided, "$.outcome")).isEqualTo("RECOGNISED");
+        assertThat((String) JsonPath.read(decided, "$.decision.draftedBy")).isEqualTo("decision.maker");
+        assertThat((String) JsonPath.read(decided, "$.decision.decidedBy")).isEqualTo("decision.maker2");
+        assertThat(grounds(id)).containsExactly("REFUGEE_STATUS");
+        audit.seal();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'ASYLUM_APPROVE_DECISION' AND outcome = 'DENIED' AND actor = 'decision.maker'")
+                .query(Long.class).single()).isPositive();
+    }
+
+    @Test
+    void aClaimIsNotDecidedWithoutAnInterviewButMayBeClosedAndAReturnedDraftGoesBack() throws Exception {
+        String id = registered();
+        MockHttpServletResponse blind = attempt(decider, id, "{\"action\": \"DRAFT_DECISION\", \"outcome\": \"REJECTED\", \"reasons\": \"No claim.\"}");
+        assertThat(blind.getStatus()).isEqualTo(409);
+        assertThat(blind.getContentAsString()).contains("decision-without-interview");
+        assertThat(attempt(eligibility, id, "{\"action\": \"SUBMIT_ASSESSMENT\", \"recommendation\": \"REJECT\", \"summary\": \"x\", \"exclusionConsidered\": true}")
+                .getStatus()).as("no interview held").isEqualTo(409);
+        step(eligibility, id, "{\"action\": \"SCHEDULE_INTERVIEW\", \"at\": \"2026-04-10T05:00:00Z\", \"place\": \"Almaty\"}");
+        step(eligibility, id, "{\"action\": \"RECORD_NO_SHOW\", \"on\": \"2026-04-10\"}");
+        String closedDraft = step(eligibility, id, "{\"action\": \"DRAFT_DECISION\", \"outcome\": \"CLOSED\", \"reasons\": \"Did not come to the interview.\"}");
+        assertThat((String) JsonPath.read(closedDraft, "$.status")).isEqualTo("DECISION_DRAFTED");
+        String back = step(decider, id, "{\"action\": \"RETURN_DECISION\", \"reason\": \"Invite him once more first.\"}");
+        assertThat((String) JsonPath.read(back, "$.status")).isEqualTo("REGISTERED");
+        assertThat((String) JsonPath.read(back, "$.decision.state")).isEqualTo("RETURNED");
+        assertThat((List<String>) JsonPath.read(view(eligibility, id), "$.allowedActions")).contains("SCHEDULE_INTERVIEW");
+    }
+
+    @Test
+    void aRejectionNotifiedOpensTheAppealWindowAsAGroundUntilItCloses() throws Exception {
+        String id = interviewedAndAssessed("REJECT");
+        step(eligibility, id, "{\"action\": \"DRAFT_DECISION\", \"outcome\": \"REJECTED\", \"reasons\": \"The account is not credible.\"}");
+        step(decider, id, "{\"action\": \"APPROVE_DECISION\"}");
+        assertThat(grounds(id)).as("not in force before notification").containsExactly("PENDING_ASYLUM_APPLICATION");
+        LocalDate today = clock.instant().atZone(ZoneId.of("Asia/Almaty")).toLocalDate();
+        assertThat(attempt(registrar, id, "{\"action\": \"NOTIFY\", \"notifiedOn\": \"" + today.plusDays(1) + "\"}").getStatus()).isEqualTo(422);
+        String notified = step(registrar, id, "{\"action\": \"NOTIFY\", \"notifiedOn\": \"" + today + "\"}");
+        // The appeal window: one month from notification (the rule's default, marked not confirmed).
+        List<String> appealDue = JsonPath.read(notified, "$.deadlines[?(@.step == 'APPEAL')].dueOn");
+        assertThat(appealDue).containsExactly(today.plusMonths(1).toString());
+        assertThat(grounds(id)).containsExactly("APPEAL_WINDOW_OPEN");
+        assertThat(attempt(registrar, id, "{\"action\": \"NOTIFY\", \"notifiedOn\": \"" + today + "\"}").getStatus()).isEqualTo(409);
+    }
+
+    @Test
+    void theInterviewRecordIsShownOnlyToTheEligibilityOfficerDecisionMakersAndAppealsAndEachReadingIsAudited() throws Exception {
+        String id = interviewedAndAssessed("RECOGNISE");
+        for (String user : List.of("registration.officer", "unhcr.monitor")) {
+            String json = view(TestApi.bearer(mvc, user), id);
+            assertThat(json).as(user).doesNotContain("newspaper").doesNotContain("Consistent, detailed");
+            assertThat((List<String>) JsonPath.read(json, "$.interviews[*].status")).containsExactly("HELD");
+        }
+        for (String user : List.of("eligibility.officer", "decision.maker", "appeals.officer")) {
+            assertThat(view(TestApi.bearer(mvc, user), id)).as(user).contains("newspaper");
+        }
+        audit.seal();
+        assertThat(jdbc.sql("SELECT DISTINCT actor FROM audit_event WHERE action = 'ASYLUM_INTERVIEW_RECORD_VIEWED' AND details = :n")
+                .param("n", JsonPath.read(view(registrar, id), "$.number")).query(String.class).list())
+                .containsExactlyInAnyOrder("eligibility.officer", "decision.maker", "appeals.officer");
+    }
+
+    @Test
+    void badInterviewsAndAssessmentsAreRefusedFieldByField() throws Exception {
+        String id = registered();
+        MockHttpServletResponse early = attempt(eligibility, id, "{\"action\": \"SCHEDULE_INTERVIEW\", \"at\": \"2026-03-01T05:00:00Z\", \"place\": \" \","
+                + " \"interpreterLanguage\": \"Dari\", \"interviewerSex\": \"ANY\"}");
+        assertThat(early.getStatus()).isEqualTo(422);
+        assertThat((List<String>) JsonPath.read(early.getContentAsString(), "$.errors[*].field"))
+                .containsExactlyInAnyOrder("at", "place", "interpreterLanguage", "interviewerSex");
+        step(eligibility, id, "{\"action\": \"SCHEDULE_INTERVIEW\", \"at\": \"2026-04-10T05:00:00Z\", \"place\": \"Almaty\"}");
+        assertThat(attempt(eligibility, id, "{\"action\": \"SCHEDULE_INTERVIEW\", \"at\": \"2026-04-11T05:00:00Z\", \"place\": \"Almaty\"}")
+                .getStatus()).as("one scheduled at a time").isEqualTo(409);
+        assertThat(attempt(eligibility, id, "{\"action\": \"RECORD_INTERVIEW\", \"heldOn\": \"2026-04-10\", \"record\": \"\"}").getStatus()).isEqualTo(422);
+        step(eligibility, id, "{\"action\": \"RECORD_INTERVIEW\", \"heldOn\": \"2026-04-10\", \"record\": \"Q and A\"}");
+        MockHttpServletResponse assessment = attempt(eligibility, id,
+                "{\"action\": \"SUBMIT_ASSESSMENT\", \"recommendation\": \"RECOGNISE\", \"grounds\": [\"POVERTY\"], \"exclusionConsidered\": false}");
+        assertThat((List<String>) JsonPath.read(assessment.getContentAsString(), "$.errors[*].field"))
+                .contains("grounds[0]", "summary", "exclusionConsidered");
+        assertThat(jdbc.sql("SELECT count(*) FROM asylum_assessment WHERE application_id = :id").param("id", UUID.fromString(id)).query(Long.class)
+                .single()).isZero();
+    }
+}
