@@ -27,7 +27,7 @@ CREATE TABLE asylum_application (
   version             BIGINT                   NOT NULL,
   CONSTRAINT asylum_application_pk PRIMARY KEY (id),
   CONSTRAINT asylum_application_number_uk UNIQUE (number),
-  CONSTRAINT asylum_application_status_ck CHECK (status IN ('LODGED', 'REGISTERED', 'ASSESSED', 'DECISION_DRAFTED', 'DECIDED', 'CLOSED'))
+  CONSTRAINT asylum_application_status_ck CHECK (status IN ('LODGED', 'REGISTERED', 'ASSESSED', 'DECISION_DRAFTED', 'DECIDED', 'APPEALED', 'CLOSED'))
 );
 CREATE INDEX asylum_application_person_idx ON asylum_application (person_id, status);
 CREATE INDEX asylum_application_queue_idx ON asylum_application (jurisdiction, status, decision_due_on);
@@ -128,3 +128,22 @@ CREATE TABLE asylum_decision (
   CONSTRAINT asylum_decision_four_eyes_ck CHECK (decided_by IS NULL OR decided_by <> drafted_by)
 );
 CREATE INDEX asylum_decision_application_idx ON asylum_decision (application_id, drafted_at);
+
+-- Appeals: administrative review, then judicial review; each lodged within its window, suspensive by default.
+CREATE TABLE asylum_appeal (
+  id             UUID                     NOT NULL,
+  application_id UUID                     NOT NULL,
+  level          VARCHAR(15)              NOT NULL,
+  lodged_on      DATE                     NOT NULL,
+  suspensive     BOOLEAN                  NOT NULL,
+  status         VARCHAR(10)              NOT NULL,
+  decided_on     DATE,
+  remedy         VARCHAR(20),
+  recorded_by    VARCHAR(100)             NOT NULL,
+  recorded_at    TIMESTAMP WITH TIME ZONE NOT NULL,
+  CONSTRAINT asylum_appeal_pk PRIMARY KEY (id),
+  CONSTRAINT asylum_appeal_application_fk FOREIGN KEY (application_id) REFERENCES asylum_application (id),
+  CONSTRAINT asylum_appeal_level_ck CHECK (level IN ('ADMINISTRATIVE', 'JUDICIAL')),
+  CONSTRAINT asylum_appeal_status_ck CHECK (status IN ('PENDING', 'UPHELD', 'DISMISSED'))
+);
+CREATE INDEX asylum_appeal_application_idx ON asylum_appeal (application_id, lodged_on);

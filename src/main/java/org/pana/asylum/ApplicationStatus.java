@@ -1,6 +1,6 @@
 package org.pana.asylum;
 
-/** Where an application stands. Appeals and refugee status come with their steps. */
+/** Where an application stands. Refugee status (extension, cessation) comes with its steps. */
 enum ApplicationStatus {
     /** Lodged with the asylum authority, not yet registered. */
     LODGED,
@@ -12,6 +12,8 @@ enum ApplicationStatus {
     DECISION_DRAFTED,
     /** Decided (recognised, rejected, or closed) by two people. */
     DECIDED,
+    /** A negative decision is under appeal (administrative or judicial review). */
+    APPEALED,
     /** Closed without a decision (withdrawn). */
     CLOSED
 }

@@ -62,7 +62,10 @@ class Applications {
     /** A transition's fields (api.md, "Procedures"); each action reads the ones it needs. */
     record Transition(String action, LocalDate registeredOn, LocalDate takenOn, String reason, LocalDate on, Instant at, String place,
             String interpreterLanguage, String interviewerSex, String interpreterSex, LocalDate heldOn, String record, String recommendation,
-            List<String> grounds, String summary, Boolean exclusionConsidered, String outcome, String reasons, LocalDate notifiedOn) {}
+            List<String> grounds, String summary, Boolean exclusionConsidered, String outcome, String reasons, LocalDate notifiedOn,
+            String level, LocalDate lodgedOn, LocalDate decidedOn, String remedy) {}
+
+    record Appeal(String level, LocalDate lodgedOn, boolean suspensive, String status, LocalDate decidedOn, String remedy) {}
 
     /** An interview; {@code record} only for the roles that may read it (each reading audited). */
     record Interview(UUID id, Instant scheduledAt, String place, String interpreterLanguage, String interviewerSex, String interpreterSex,
@@ -89,7 +92,7 @@ class Applications {
             LocalDate lodgedOn, String lodgedAt, LocalDate arrivedOn, boolean irregularEntry, boolean lateLodging, ApplicationStatus status,
             String outcome, LocalDate registeredOn, LocalDate fingerprintedOn, LocalDate decisionDueOn, LocalDate closedOn, LocalDate decidedOn,
             LocalDate notifiedOn, long version, List<DeadlineView> deadlines, List<Certificate> certificates, List<Interview> interviews,
-            Assessment assessment, Decision decision, List<HistoryItem> history, List<AsylumAction> allowedActions) {}
+            Assessment assessment, Decision decision, List<Appeal> appeals, List<HistoryItem> history, List<AsylumAction> allowedActions) {}
 
     /** The row as stored, before deadlines, history and actions are added for a caller. */
     private record Row(UUID id, String number, String jurisdiction, UUID personId, UUID organisationId, UUID referralId, LocalDate lodgedOn,
@@ -105,9 +108,12 @@ class Applications {
     private final TimeOrderedIds ids;
     private final Clock clock;
     private final ZoneId zone;
+    private final boolean appealsSuspend;
 
     Applications(JdbcClient jdbc, Registry registry, BorderReferrals referrals, LegalDeadlines deadlines, AuditTrail audit, TimeOrderedIds ids,
-            Clock clock, @Value("${pana.registration.time-zone:Asia/Almaty}") ZoneId zone) {
+            Clock clock, @Value("${pana.registration.time-zone:Asia/Almaty}") ZoneId zone,
+            @Value("${pana.asylum.appeal-suspensive:true}") boolean appealsSuspend) {
+        this.appealsSuspend = appealsSuspend;
         this.jdbc = jdbc;
         this.registry = registry;
         this.referrals = referrals;
@@ -306,7 +312,7 @@ class Applications {
         return new Application(row.id(), row.number(), row.jurisdiction(), row.personId(), children, row.referralId(), row.lodgedOn(),
                 row.lodgedAt(), row.arrivedOn(), row.irregularEntry(), row.lateLodging(), row.status(), row.outcome(), row.registeredOn(),
                 row.fingerprintedOn(), row.decisionDueOn(), row.closedOn(), row.decidedOn(), row.notifiedOn(), row.version(),
-                deadlines(row, certificates), certificates, interviews, assessment, decision, history,
+                deadlines(row, certificates), certificates, interviews, assessment, decision, appeals(row.id()), history,
                 EnumSet.allOf(AsylumAction.class).stream().filter(a -> a.transition() && mayDo(caller, a) && allowedIn(caller, row, a) == null)
                         .toList());
     }
@@ -323,6 +329,25 @@ class Applications {
                 .query((rs, n) -> new Assessment(rs.getString("recommendation"), rs.getString("convention_grounds").isEmpty() ? List.of()
                         : List.of(rs.getString("convention_grounds").split(",")), rs.getString("summary"), rs.getBoolean("exclusion_considered"),
                         rs.getString("assessed_by"))).optional();
+    }
+
+    List<Appeal> appeals(UUID application) {
+        return jdbc.sql("SELECT level, lodged_on, suspensive, status, decided_on, remedy FROM asylum_appeal WHERE application_id = :id ORDER BY lodged_on, id")
+                .param("id", application).query((rs, n) -> new Appeal(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getBoolean(3),
+                        rs.getString(4), rs.getObject(5, LocalDate.class), rs.getString(6))).list();
+    }
+
+    /**
+     * The appeal the applicant may lodge next and the day its window opened: administrative review from the
+     * notification of a negative decision, judicial review from the dismissal of the administrative one; empty when
+     * none is open to them.
+     */
+    Optional<Map.Entry<String, LocalDate>> nextAppeal(ApplicationStatus status, String outcome, LocalDate notifiedOn, List<Appeal> appeals) {
+        if (status != ApplicationStatus.DECIDED || "RECOGNISED".equals(outcome) || notifiedOn == null) return Optional.empty();
+        if (appeals.isEmpty()) return Optional.of(Map.entry("ADMINISTRATIVE", notifiedOn));
+        Appeal last = appeals.get(appeals.size() - 1);
+        if ("ADMINISTRATIVE".equals(last.level()) && "DISMISSED".equals(last.status())) return Optional.of(Map.entry("JUDICIAL", last.decidedOn()));
+        return Optional.empty();
     }
 
     /** The latest decision (draft, approved or returned). */
@@ -362,9 +387,11 @@ class Applications {
             due.add(new DeadlineView("NOTIFICATION", notification.dueDate(), notification.basis(), notification.confirmed(),
                     row.notifiedOn() == null ? null : !row.notifiedOn().isAfter(notification.dueDate())));
         }
-        if (row.notifiedOn() != null && !"RECOGNISED".equals(row.outcome())) {
-            Deadline appeal = deadlines.dueDate(row.jurisdiction(), PROCEDURE, "APPEAL", row.notifiedOn());
-            due.add(new DeadlineView("APPEAL", appeal.dueDate(), appeal.basis(), appeal.confirmed(), null));
+        var next = nextAppeal(row.status(), row.outcome(), row.notifiedOn(), appeals(row.id()));
+        if (next.isPresent()) {
+            Deadline appeal = deadlines.dueDate(row.jurisdiction(), PROCEDURE, "APPEAL", next.get().getValue());
+            due.add(new DeadlineView("APPEAL", appeal.dueDate(), next.get().getKey().toLowerCase(java.util.Locale.ROOT) + " review: "
+                    + appeal.basis(), appeal.confirmed(), null));
         }
         return List.copyOf(due);
     }
@@ -372,7 +399,8 @@ class Applications {
     // ---- transitions -----------------------------------------------------------------------------------------
 
     private static boolean mayDo(PanaUser caller, AsylumAction action) {
-        return caller.organisationType() == OrganisationType.ASYLUM_AUTHORITY && caller.roles().stream().anyMatch(action.roles()::contains);
+        OrganisationType body = action.appeal() ? OrganisationType.MINISTRY : OrganisationType.ASYLUM_AUTHORITY;
+        return caller.organisationType() == body && caller.roles().stream().anyMatch(action.roles()::contains);
     }
 
     /** Why the action cannot be taken in the application's present state (by this caller), or null if it can. */
@@ -393,6 +421,9 @@ class Applications {
                             ? "Four eyes: the decision maker who approves or returns a decision is not the one who drafted it." : null;
             case NOTIFY -> row.status() == ApplicationStatus.DECIDED && row.notifiedOn() == null ? null
                     : "Only a decision not yet notified is notified.";
+            case LODGE_APPEAL -> nextAppeal(row.status(), row.outcome(), row.notifiedOn(), appeals(row.id())).isPresent() ? null
+                    : "No appeal is open: the decision is not a notified refusal, or every level was used.";
+            case DECIDE_APPEAL -> row.status() == ApplicationStatus.APPEALED ? null : "No appeal is pending.";
             case REGISTER -> row.status() == ApplicationStatus.LODGED ? null : "Only a lodged application is registered.";
             case RECORD_FINGERPRINTS -> row.status() != ApplicationStatus.REGISTERED ? "Fingerprints are taken after registration."
                     : row.fingerprintedOn() != null ? "Fingerprints were already recorded on " + row.fingerprintedOn() + "." : null;
@@ -401,6 +432,7 @@ class Applications {
                     : row.decisionDueOn().isBefore(limit(row)) ? null
                     : "Consideration already runs until " + row.decisionDueOn() + ": it never goes past one year in total.";
             case WITHDRAW -> row.status() == ApplicationStatus.CLOSED || row.status() == ApplicationStatus.DECIDED
+                    || row.status() == ApplicationStatus.APPEALED
                     ? "The application is closed or decided." : null;
             case LODGE -> "An application is lodged once.";
         };
@@ -440,6 +472,8 @@ class Applications {
             case APPROVE_DECISION -> approve(caller, row, today);
             case RETURN_DECISION -> giveBack(caller, row, request, problems);
             case NOTIFY -> notify(caller, row, date(request.notifiedOn(), "notifiedOn", row.decidedOn(), "the decision", today, problems));
+            case LODGE_APPEAL -> lodgeAppeal(caller, row, request, today, problems);
+            case DECIDE_APPEAL -> decideAppeal(caller, row, request, today, problems);
             default -> throw new IllegalStateException(action.name());
         }
         audit.record(AuditEntry.success("ASYLUM_" + action.name(), "PERSON", row.personId()).withDetails(row.number()));
@@ -610,6 +644,56 @@ class Applications {
     private void notify(PanaUser caller, Row row, LocalDate notifiedOn) {
         update(row, "notified_on = :on", Map.of("on", notifiedOn));
         event(caller, row.id(), AsylumAction.NOTIFY, row.status(), row.status(), notifiedOn, null);
+    }
+
+    /** An appeal of the next level, lodged within its window (409 after it: the window is a legal fact, not a typing error). */
+    private void lodgeAppeal(PanaUser caller, Row row, Transition request, LocalDate today, List<FieldProblem> problems) {
+        Map.Entry<String, LocalDate> next = nextAppeal(row.status(), row.outcome(), row.notifiedOn(), appeals(row.id())).orElseThrow();
+        if (!next.getKey().equals(request.level())) problems.add(new FieldProblem("level", "The appeal open now is " + next.getKey() + "."));
+        LocalDate lodgedOn = date(request.lodgedOn(), "lodgedOn", next.getValue(), "the start of the appeal window", today, problems);
+        Deadline window = deadlines.dueDate(row.jurisdiction(), PROCEDURE, "APPEAL", next.getValue());
+        if (lodgedOn.isAfter(window.dueDate())) {
+            throw new StateConflict("appeal-window-closed", "The " + next.getKey().toLowerCase(java.util.Locale.ROOT) + " appeal window closed on "
+                    + window.dueDate() + " (" + window.basis() + ").");
+        }
+        jdbc.sql("""
+                INSERT INTO asylum_appeal (id, application_id, level, lodged_on, suspensive, status, recorded_by, recorded_at)
+                VALUES (:id, :application, :level, :on, :suspensive, 'PENDING', :by, :now)""")
+                .param("id", ids.next()).param("application", row.id()).param("level", next.getKey()).param("on", lodgedOn)
+                .param("suspensive", appealsSuspend).param("by", caller.username()).param("now", clock.instant().atOffset(ZoneOffset.UTC)).update();
+        update(row, "status = 'APPEALED'", Map.of());
+        event(caller, row.id(), AsylumAction.LODGE_APPEAL, row.status(), ApplicationStatus.APPEALED, lodgedOn, next.getKey());
+    }
+
+    /**
+     * The reviewer's (or the court's) outcome: dismissed, the refusal stands (and the next level opens); upheld,
+     * the case goes back to a fresh decision or the reviewer grants status, as the reviewer decided.
+     */
+    private void decideAppeal(PanaUser caller, Row row, Transition request, LocalDate today, List<FieldProblem> problems) {
+        Appeal pending = appeals(row.id()).stream().filter(a -> "PENDING".equals(a.status())).findFirst().orElseThrow();
+        if (!"UPHELD".equals(request.outcome()) && !"DISMISSED".equals(request.outcome())) {
+            problems.add(new FieldProblem("outcome", "Use UPHELD or DISMISSED."));
+        }
+        if ("UPHELD".equals(request.outcome()) && !"FRESH_DECISION".equals(request.remedy()) && !"GRANT_STATUS".equals(request.remedy())) {
+            problems.add(new FieldProblem("remedy", "Say whether the case returns for a fresh decision (FRESH_DECISION) or status is granted (GRANT_STATUS)."));
+        }
+        LocalDate decidedOn = date(request.decidedOn(), "decidedOn", pending.lodgedOn(), "the appeal", today, problems);
+        String remedy = "UPHELD".equals(request.outcome()) ? request.remedy() : null;
+        jdbc.sql("UPDATE asylum_appeal SET status = :status, decided_on = :on, remedy = :remedy WHERE application_id = :id AND status = 'PENDING'")
+                .param("status", request.outcome()).param("on", decidedOn).param("remedy", remedy).param("id", row.id()).update();
+        ApplicationStatus to;
+        if (remedy == null) {
+            to = ApplicationStatus.DECIDED;
+            update(row, "status = 'DECIDED'", Map.of());
+        } else if ("GRANT_STATUS".equals(remedy)) {
+            to = ApplicationStatus.DECIDED;
+            update(row, "status = 'DECIDED', outcome = 'RECOGNISED', decided_on = :on", Map.of("on", decidedOn));
+        } else {
+            to = assessment(row.id()).isPresent() ? ApplicationStatus.ASSESSED : ApplicationStatus.REGISTERED;
+            update(row, "status = '" + to.name() + "', outcome = NULL, decided_on = NULL, notified_on = NULL", Map.of());
+        }
+        event(caller, row.id(), AsylumAction.DECIDE_APPEAL, row.status(), to, decidedOn,
+                pending.level() + " " + request.outcome() + (remedy == null ? "" : ": " + remedy));
     }
 
     /** The change, only if nobody changed the application since it was read (409 otherwise). */

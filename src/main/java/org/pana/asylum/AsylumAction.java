@@ -22,6 +22,8 @@ enum AsylumAction {
     APPROVE_DECISION(EnumSet.of(Role.DECISION_MAKER)),
     RETURN_DECISION(EnumSet.of(Role.DECISION_MAKER)),
     NOTIFY(EnumSet.of(Role.REGISTRATION_OFFICER)),
+    LODGE_APPEAL(EnumSet.of(Role.APPEALS_OFFICER)),
+    DECIDE_APPEAL(EnumSet.of(Role.APPEALS_OFFICER)),
     WITHDRAW(EnumSet.of(Role.REGISTRATION_OFFICER));
 
     private final Set<Role> roles;
@@ -37,6 +39,11 @@ enum AsylumAction {
     /** Whether the action is taken through {@code POST .../transitions} (lodging has its own endpoint). */
     boolean transition() {
         return this != LODGE;
+    }
+
+    /** Appeals are recorded by the reviewing body (the ministry, or the court's outcome), not the asylum authority. */
+    boolean appeal() {
+        return this == LODGE_APPEAL || this == DECIDE_APPEAL;
     }
 
     static Optional<AsylumAction> parse(String name) {

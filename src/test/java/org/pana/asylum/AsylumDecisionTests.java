@@ -191,4 +191,67 @@ class AsylumDecisionTests {
         assertThat(jdbc.sql("SELECT count(*) FROM asylum_assessment WHERE application_id = :id").param("id", UUID.fromString(id)).query(Long.class)
                 .single()).isZero();
     }
+
+    /** A rejection, approved and notified today; returns the id. */
+    String notifiedRefusal(LocalDate today) throws Exception {
+        String id = interviewedAndAssessed("REJECT");
+        step(eligibility, id, "{\"action\": \"DRAFT_DECISION\", \"outcome\": \"REJECTED\", \"reasons\": \"Not credible.\"}");
+        step(decider, id, "{\"action\": \"APPROVE_DECISION\"}");
+        step(registrar, id, "{\"action\": \"NOTIFY\", \"notifiedOn\": \"" + today + "\"}");
+        return id;
+    }
+
+    @Test
+    void appealsSuspendRemovalAndTheirOutcomeIsRecordedLevelByLevel() throws Exception {
+        LocalDate today = clock.instant().atZone(ZoneId.of("Asia/Almaty")).toLocalDate();
+        String id = notifiedRefusal(today);
+        String appeals = TestApi.bearer(mvc, "appeals.officer");
+        assertThat(attempt(registrar, id, "{\"action\": \"LODGE_APPEAL\", \"level\": \"ADMINISTRATIVE\", \"lodgedOn\": \"" + today + "\"}")
+                .getStatus()).as("the asylum authority does not record appeals against itself").isEqualTo(403);
+        assertThat(attempt(appeals, id, "{\"action\": \"LODGE_APPEAL\", \"level\": \"JUDICIAL\", \"lodgedOn\": \"" + today + "\"}")
+                .getStatus()).as("administrative review first").isEqualTo(422);
+        String appealed = step(appeals, id, "{\"action\": \"LODGE_APPEAL\", \"level\": \"ADMINISTRATIVE\", \"lodgedOn\": \"" + today + "\"}");
+        assertThat((String) JsonPath.read(appealed, "$.status")).isEqualTo("APPEALED");
+        assertThat(grounds(id)).containsExactly("APPEAL_PENDING");
+        assertThat(attempt(appeals, id, "{\"action\": \"LODGE_APPEAL\", \"level\": \"ADMINISTRATIVE\", \"lodgedOn\": \"" + today + "\"}")
+                .getStatus()).isEqualTo(409);
+
+        String dismissed = step(appeals, id, "{\"action\": \"DECIDE_APPEAL\", \"outcome\": \"DISMISSED\", \"decidedOn\": \"" + today + "\"}");
+        assertThat((String) JsonPath.read(dismissed, "$.status")).isEqualTo("DECIDED");
+        assertThat((List<String>) JsonPath.read(dismissed, "$.deadlines[?(@.step == 'APPEAL')].basis")).singleElement().asString().startsWith("judicial review");
+        assertThat(grounds(id)).as("the judicial review window").containsExactly("APPEAL_WINDOW_OPEN");
+
+        step(appeals, id, "{\"action\": \"LODGE_APPEAL\", \"level\": \"JUDICIAL\", \"lodgedOn\": \"" + today + "\"}");
+        String granted = step(appeals, id, "{\"action\": \"DECIDE_APPEAL\", \"outcome\": \"UPHELD\", \"remedy\": \"GRANT_STATUS\", \"decidedOn\": \"" + today + "\"}");
+        assertThat((String) JsonPath.read(granted, "$.outcome")).isEqualTo("RECOGNISED");
+        assertThat((List<String>) JsonPath.read(granted, "$.appeals[*].status")).containsExactly("DISMISSED", "UPHELD");
+        assertThat(grounds(id)).containsExactly("REFUGEE_STATUS");
+        assertThat((List<String>) JsonPath.read(view(appeals, id), "$.allowedActions")).isEmpty();
+    }
+
+    @Test
+    void anUpheldAppealCanSendTheCaseBackForAFreshDecisionAndALateAppealIsRefused(@Autowired org.pana.testing.TestClock testClock) throws Exception {
+        LocalDate today = clock.instant().atZone(ZoneId.of("Asia/Almaty")).toLocalDate();
+        String appeals = TestApi.bearer(mvc, "appeals.officer");
+        String id = notifiedRefusal(today);
+        step(appeals, id, "{\"action\": \"LODGE_APPEAL\", \"level\": \"ADMINISTRATIVE\", \"lodgedOn\": \"" + today + "\"}");
+        String fresh = step(appeals, id, "{\"action\": \"DECIDE_APPEAL\", \"outcome\": \"UPHELD\", \"decidedOn\": \"" + today + "\"}".replace("}", ", \"remedy\": \"FRESH_DECISION\"}"));
+        assertThat((String) JsonPath.read(fresh, "$.status")).isEqualTo("ASSESSED");
+        assertThat((Object) JsonPath.read(fresh, "$.outcome")).isNull();
+        assertThat((List<String>) JsonPath.read(view(decider, id), "$.allowedActions")).contains("DRAFT_DECISION");
+
+        String late = notifiedRefusal(today);
+        testClock.advance(java.time.Duration.ofDays(40));
+        try {
+            LocalDate later = clock.instant().atZone(ZoneId.of("Asia/Almaty")).toLocalDate();
+            appeals = TestApi.bearer(mvc, "appeals.officer"); // tokens signed in 40 days ago have expired
+            registrar = TestApi.bearer(mvc, "registration.officer");
+            MockHttpServletResponse refused = attempt(appeals, late, "{\"action\": \"LODGE_APPEAL\", \"level\": \"ADMINISTRATIVE\", \"lodgedOn\": \"" + later + "\"}");
+            assertThat(refused.getStatus()).isEqualTo(409);
+            assertThat(refused.getContentAsString()).contains("appeal-window-closed").contains(today.plusMonths(1).toString());
+            assertThat(grounds(late)).as("the window has closed").isEmpty();
+        } finally {
+            testClock.reset();
+        }
+    }
 }
