@@ -22,6 +22,10 @@ CREATE TABLE asylum_application (
   closed_on           DATE,
   decided_on          DATE,
   notified_on         DATE,
+  status_until        DATE,
+  status_ended_on     DATE,
+  status_end          VARCHAR(12),
+  status_end_ground   VARCHAR(40),
   created_by          VARCHAR(100)             NOT NULL,
   created_at          TIMESTAMP WITH TIME ZONE NOT NULL,
   version             BIGINT                   NOT NULL,
@@ -147,3 +151,22 @@ CREATE TABLE asylum_appeal (
   CONSTRAINT asylum_appeal_status_ck CHECK (status IN ('PENDING', 'UPHELD', 'DISMISSED'))
 );
 CREATE INDEX asylum_appeal_application_idx ON asylum_appeal (application_id, lodged_on);
+
+-- Grounds on which refugee status ends, as data (domain.md, [C]: not confirmed against the official text).
+CREATE TABLE asylum_status_end_ground (
+  kind      VARCHAR(12)  NOT NULL,
+  code      VARCHAR(40)  NOT NULL,
+  basis     VARCHAR(500) NOT NULL,
+  confirmed BOOLEAN      NOT NULL,
+  CONSTRAINT asylum_status_end_ground_pk PRIMARY KEY (kind, code),
+  CONSTRAINT asylum_status_end_ground_kind_ck CHECK (kind IN ('TERMINATED', 'DEPRIVED'))
+);
+INSERT INTO asylum_status_end_ground (kind, code, basis, confirmed) VALUES
+  ('TERMINATED', 'RE_AVAILMENT', 'Voluntary re-availment of the protection of the country of nationality [C]', FALSE),
+  ('TERMINATED', 'NEW_NATIONALITY', 'Acquisition of a new nationality, including Kazakhstan''s by naturalization [C]', FALSE),
+  ('TERMINATED', 'VOLUNTARY_RETURN', 'Voluntary re-establishment in the country of origin [C]', FALSE),
+  ('TERMINATED', 'RENUNCIATION', 'Written renunciation of refugee status [C]', FALSE),
+  ('TERMINATED', 'NO_EXTENSION_APPLIED', 'No application for extension before expiry [C]', FALSE),
+  ('DEPRIVED', 'FALSE_INFORMATION', 'Status obtained on false information or forged documents [C]', FALSE),
+  ('DEPRIVED', 'EXCLUSION_FOUND_LATER', 'Exclusion grounds (1951 Convention, Article 1F) established after recognition [C]', FALSE),
+  ('DEPRIVED', 'SERIOUS_CRIME', 'Conviction for a serious crime in Kazakhstan [C]', FALSE);

@@ -63,7 +63,10 @@ class Applications {
     record Transition(String action, LocalDate registeredOn, LocalDate takenOn, String reason, LocalDate on, Instant at, String place,
             String interpreterLanguage, String interviewerSex, String interpreterSex, LocalDate heldOn, String record, String recommendation,
             List<String> grounds, String summary, Boolean exclusionConsidered, String outcome, String reasons, LocalDate notifiedOn,
-            String level, LocalDate lodgedOn, LocalDate decidedOn, String remedy) {}
+            String level, LocalDate lodgedOn, LocalDate decidedOn, String remedy, String ground) {}
+
+    /** Refugee status granted by the decision: valid until, and how and when it ended, if it did. */
+    record RefugeeStatus(LocalDate grantedOn, LocalDate validUntil, String ended, LocalDate endedOn, String endGround) {}
 
     record Appeal(String level, LocalDate lodgedOn, boolean suspensive, String status, LocalDate decidedOn, String remedy) {}
 
@@ -92,13 +95,19 @@ class Applications {
             LocalDate lodgedOn, String lodgedAt, LocalDate arrivedOn, boolean irregularEntry, boolean lateLodging, ApplicationStatus status,
             String outcome, LocalDate registeredOn, LocalDate fingerprintedOn, LocalDate decisionDueOn, LocalDate closedOn, LocalDate decidedOn,
             LocalDate notifiedOn, long version, List<DeadlineView> deadlines, List<Certificate> certificates, List<Interview> interviews,
-            Assessment assessment, Decision decision, List<Appeal> appeals, List<HistoryItem> history, List<AsylumAction> allowedActions) {}
+            Assessment assessment, Decision decision, List<Appeal> appeals, RefugeeStatus refugeeStatus, List<HistoryItem> history,
+            List<AsylumAction> allowedActions) {}
 
     /** The row as stored, before deadlines, history and actions are added for a caller. */
     private record Row(UUID id, String number, String jurisdiction, UUID personId, UUID organisationId, UUID referralId, LocalDate lodgedOn,
             String lodgedAt, LocalDate arrivedOn, boolean irregularEntry, boolean lateLodging, ApplicationStatus status, String outcome,
             LocalDate registeredOn, LocalDate fingerprintedOn, LocalDate decisionDueOn, LocalDate closedOn, LocalDate decidedOn,
-            LocalDate notifiedOn, long version) {}
+            LocalDate notifiedOn, LocalDate statusUntil, LocalDate statusEndedOn, String statusEnd, String statusEndGround, long version) {
+
+        boolean refugee() {
+            return status == ApplicationStatus.DECIDED && "RECOGNISED".equals(outcome) && statusEnd == null;
+        }
+    }
 
     private final JdbcClient jdbc;
     private final Registry registry;
@@ -285,7 +294,9 @@ class Applications {
                 rs.getBoolean("late_lodging"), ApplicationStatus.valueOf(rs.getString("status")), rs.getString("outcome"),
                 rs.getObject("registered_on", LocalDate.class), rs.getObject("fingerprinted_on", LocalDate.class),
                 rs.getObject("decision_due_on", LocalDate.class), rs.getObject("closed_on", LocalDate.class),
-                rs.getObject("decided_on", LocalDate.class), rs.getObject("notified_on", LocalDate.class), rs.getLong("version")))
+                rs.getObject("decided_on", LocalDate.class), rs.getObject("notified_on", LocalDate.class),
+                rs.getObject("status_until", LocalDate.class), rs.getObject("status_ended_on", LocalDate.class), rs.getString("status_end"),
+                rs.getString("status_end_ground"), rs.getLong("version")))
                 .optional();
     }
 
@@ -312,7 +323,9 @@ class Applications {
         return new Application(row.id(), row.number(), row.jurisdiction(), row.personId(), children, row.referralId(), row.lodgedOn(),
                 row.lodgedAt(), row.arrivedOn(), row.irregularEntry(), row.lateLodging(), row.status(), row.outcome(), row.registeredOn(),
                 row.fingerprintedOn(), row.decisionDueOn(), row.closedOn(), row.decidedOn(), row.notifiedOn(), row.version(),
-                deadlines(row, certificates), certificates, interviews, assessment, decision, appeals(row.id()), history,
+                deadlines(row, certificates), certificates, interviews, assessment, decision, appeals(row.id()),
+                row.statusUntil() == null ? null : new RefugeeStatus(row.decidedOn(), row.statusUntil(), row.statusEnd(), row.statusEndedOn(),
+                        row.statusEndGround()), history,
                 EnumSet.allOf(AsylumAction.class).stream().filter(a -> a.transition() && mayDo(caller, a) && allowedIn(caller, row, a) == null)
                         .toList());
     }
@@ -387,6 +400,12 @@ class Applications {
             due.add(new DeadlineView("NOTIFICATION", notification.dueDate(), notification.basis(), notification.confirmed(),
                     row.notifiedOn() == null ? null : !row.notifiedOn().isAfter(notification.dueDate())));
         }
+        if (row.refugee() && row.statusUntil() != null) {
+            Deadline term = deadlines.dueDate(row.jurisdiction(), PROCEDURE, "STATUS_TERM", row.decidedOn());
+            Deadline invitation = deadlines.dueDate(row.jurisdiction(), PROCEDURE, "EXTENSION_INVITATION", row.statusUntil());
+            due.add(new DeadlineView("STATUS_TERM", row.statusUntil(), term.basis(), term.confirmed(), null));
+            due.add(new DeadlineView("EXTENSION_INVITATION", invitation.dueDate(), invitation.basis(), invitation.confirmed(), null));
+        }
         var next = nextAppeal(row.status(), row.outcome(), row.notifiedOn(), appeals(row.id()));
         if (next.isPresent()) {
             Deadline appeal = deadlines.dueDate(row.jurisdiction(), PROCEDURE, "APPEAL", next.get().getValue());
@@ -424,6 +443,9 @@ class Applications {
             case LODGE_APPEAL -> nextAppeal(row.status(), row.outcome(), row.notifiedOn(), appeals(row.id())).isPresent() ? null
                     : "No appeal is open: the decision is not a notified refusal, or every level was used.";
             case DECIDE_APPEAL -> row.status() == ApplicationStatus.APPEALED ? null : "No appeal is pending.";
+            case EXTEND_STATUS, TERMINATE_STATUS, DEPRIVE_STATUS -> row.refugee() ? null
+                    : row.statusEnd() != null ? "Refugee status ended on " + row.statusEndedOn() + " (" + row.statusEnd() + "): it is not extended or ended again."
+                    : "The applicant has no refugee status.";
             case REGISTER -> row.status() == ApplicationStatus.LODGED ? null : "Only a lodged application is registered.";
             case RECORD_FINGERPRINTS -> row.status() != ApplicationStatus.REGISTERED ? "Fingerprints are taken after registration."
                     : row.fingerprintedOn() != null ? "Fingerprints were already recorded on " + row.fingerprintedOn() + "." : null;
@@ -474,6 +496,8 @@ class Applications {
             case NOTIFY -> notify(caller, row, date(request.notifiedOn(), "notifiedOn", row.decidedOn(), "the decision", today, problems));
             case LODGE_APPEAL -> lodgeAppeal(caller, row, request, today, problems);
             case DECIDE_APPEAL -> decideAppeal(caller, row, request, today, problems);
+            case EXTEND_STATUS -> extendStatus(caller, row, date(request.decidedOn(), "decidedOn", row.decidedOn(), "the grant", today, problems));
+            case TERMINATE_STATUS, DEPRIVE_STATUS -> endStatus(caller, row, action, request, today, problems);
             default -> throw new IllegalStateException(action.name());
         }
         audit.record(AuditEntry.success("ASYLUM_" + action.name(), "PERSON", row.personId()).withDetails(row.number()));
@@ -623,7 +647,9 @@ class Applications {
         Decision draft = decision(row.id()).orElseThrow();
         jdbc.sql("UPDATE asylum_decision SET state = 'APPROVED', decided_by = :by, decided_at = :now WHERE application_id = :id AND state = 'DRAFT'")
                 .param("by", caller.username()).param("now", clock.instant().atOffset(ZoneOffset.UTC)).param("id", row.id()).update();
-        update(row, "status = 'DECIDED', outcome = :outcome, decided_on = :on", Map.of("outcome", draft.outcome(), "on", today));
+        Map<String, Object> values = new java.util.HashMap<>(Map.of("outcome", draft.outcome(), "on", today));
+        values.put("until", "RECOGNISED".equals(draft.outcome()) ? statusTerm(row, today) : null);
+        update(row, "status = 'DECIDED', outcome = :outcome, decided_on = :on, status_until = :until", values);
         event(caller, row.id(), AsylumAction.APPROVE_DECISION, row.status(), ApplicationStatus.DECIDED, today, draft.outcome());
     }
 
@@ -687,13 +713,37 @@ class Applications {
             update(row, "status = 'DECIDED'", Map.of());
         } else if ("GRANT_STATUS".equals(remedy)) {
             to = ApplicationStatus.DECIDED;
-            update(row, "status = 'DECIDED', outcome = 'RECOGNISED', decided_on = :on", Map.of("on", decidedOn));
+            update(row, "status = 'DECIDED', outcome = 'RECOGNISED', decided_on = :on, status_until = :until",
+                    Map.of("on", decidedOn, "until", statusTerm(row, decidedOn)));
         } else {
             to = assessment(row.id()).isPresent() ? ApplicationStatus.ASSESSED : ApplicationStatus.REGISTERED;
             update(row, "status = '" + to.name() + "', outcome = NULL, decided_on = NULL, notified_on = NULL", Map.of());
         }
         event(caller, row.id(), AsylumAction.DECIDE_APPEAL, row.status(), to, decidedOn,
                 pending.level() + " " + request.outcome() + (remedy == null ? "" : ": " + remedy));
+    }
+
+    /** Refugee status is granted for the rule's term (one year) from the given day. */
+    private LocalDate statusTerm(Row row, LocalDate from) {
+        return deadlines.dueDate(row.jurisdiction(), PROCEDURE, "STATUS_TERM", from).dueDate();
+    }
+
+    /** A yearly extension: the new term runs from the old expiry, so an early decision loses no days. */
+    private void extendStatus(PanaUser caller, Row row, LocalDate decidedOn) {
+        LocalDate until = statusTerm(row, row.statusUntil());
+        update(row, "status_until = :until", Map.of("until", until));
+        event(caller, row.id(), AsylumAction.EXTEND_STATUS, row.status(), row.status(), decidedOn, "valid until " + until + " (was " + row.statusUntil() + ")");
+    }
+
+    /** Termination or deprivation, on a ground of the data's list for that kind. */
+    private void endStatus(PanaUser caller, Row row, AsylumAction action, Transition request, LocalDate today, List<FieldProblem> problems) {
+        String kind = action == AsylumAction.TERMINATE_STATUS ? "TERMINATED" : "DEPRIVED";
+        List<String> grounds = jdbc.sql("SELECT code FROM asylum_status_end_ground WHERE kind = :k ORDER BY code").param("k", kind)
+                .query(String.class).list();
+        if (request.ground() == null || !grounds.contains(request.ground())) problems.add(new FieldProblem("ground", "Use one of " + String.join(", ", grounds) + "."));
+        LocalDate on = date(request.on(), "on", row.decidedOn(), "the grant", today, problems);
+        update(row, "status_end = :end, status_ended_on = :on, status_end_ground = :ground", Map.of("end", kind, "on", on, "ground", request.ground()));
+        event(caller, row.id(), action, row.status(), row.status(), on, kind + ": " + request.ground());
     }
 
     /** The change, only if nobody changed the application since it was read (409 otherwise). */

@@ -24,6 +24,9 @@ enum AsylumAction {
     NOTIFY(EnumSet.of(Role.REGISTRATION_OFFICER)),
     LODGE_APPEAL(EnumSet.of(Role.APPEALS_OFFICER)),
     DECIDE_APPEAL(EnumSet.of(Role.APPEALS_OFFICER)),
+    EXTEND_STATUS(EnumSet.of(Role.DECISION_MAKER)),
+    TERMINATE_STATUS(EnumSet.of(Role.DECISION_MAKER)),
+    DEPRIVE_STATUS(EnumSet.of(Role.DECISION_MAKER)),
     WITHDRAW(EnumSet.of(Role.REGISTRATION_OFFICER));
 
     private final Set<Role> roles;

@@ -36,18 +36,19 @@ class PendingApplicationGrounds implements RemovalGrounds {
     }
 
     private record Case(UUID id, String jurisdiction, String number, String status, String outcome, LocalDate lodgedOn, LocalDate decidedOn,
-            LocalDate notifiedOn) {}
+            LocalDate notifiedOn, LocalDate statusEndedOn) {}
 
     @Override
     public List<RemovalGround> of(UUID personId, LocalDate asOf) {
         List<Case> cases = jdbc.sql("""
-                SELECT a.id, a.jurisdiction, a.number, a.status, a.outcome, a.lodged_on, a.decided_on, a.notified_on FROM asylum_application a
+                SELECT a.id, a.jurisdiction, a.number, a.status, a.outcome, a.lodged_on, a.decided_on, a.notified_on, a.status_ended_on FROM asylum_application a
                 WHERE a.status <> 'CLOSED' AND a.lodged_on <= :asOf
                   AND (a.person_id = :p OR EXISTS (SELECT 1 FROM asylum_application_child c WHERE c.application_id = a.id AND c.person_id = :p))
                 ORDER BY a.lodged_on""")
                 .param("p", personId).param("asOf", asOf)
                 .query((rs, n) -> new Case(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class))).list();
+                        rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class),
+                        rs.getObject(9, LocalDate.class))).list();
         List<RemovalGround> grounds = new ArrayList<>();
         for (Case c : cases) {
             if (ApplicationStatus.APPEALED.name().equals(c.status())) {
@@ -56,7 +57,8 @@ class PendingApplicationGrounds implements RemovalGrounds {
             } else if (!ApplicationStatus.DECIDED.name().equals(c.status()) || c.decidedOn().isAfter(asOf)) {
                 grounds.add(new RemovalGround(PENDING, c.lodgedOn(), c.number()));
             } else if ("RECOGNISED".equals(c.outcome())) {
-                grounds.add(new RemovalGround(REFUGEE_STATUS, c.decidedOn(), c.number()));
+                // Refugee status protects until it is terminated or deprived (expiry alone does not end it).
+                if (c.statusEndedOn() == null || c.statusEndedOn().isAfter(asOf)) grounds.add(new RemovalGround(REFUGEE_STATUS, c.decidedOn(), c.number()));
             } else if (c.notifiedOn() == null || c.notifiedOn().isAfter(asOf)) {
                 grounds.add(new RemovalGround(PENDING, c.lodgedOn(), c.number()));
             } else {

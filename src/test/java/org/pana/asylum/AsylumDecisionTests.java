@@ -254,4 +254,26 @@ class AsylumDecisionTests {
             testClock.reset();
         }
     }
+
+    @Test
+    void refugeeStatusRunsAYearIsExtendedFromItsExpiryAndOnceEndedIsNeitherExtendedNorAGround() throws Exception {
+        String id = interviewedAndAssessed("RECOGNISE");
+        step(eligibility, id, "{\"action\": \"DRAFT_DECISION\", \"outcome\": \"RECOGNISED\", \"reasons\": \"Political opinion.\"}");
+        String granted = step(secondDecider, id, "{\"action\": \"APPROVE_DECISION\"}");
+        LocalDate today = clock.instant().atZone(ZoneId.of("Asia/Almaty")).toLocalDate();
+        assertThat((String) JsonPath.read(granted, "$.refugeeStatus.validUntil")).isEqualTo(today.plusYears(1).toString());
+        assertThat((List<String>) JsonPath.read(granted, "$.deadlines[?(@.step == 'EXTENSION_INVITATION')].dueOn"))
+                .containsExactly(today.plusYears(1).minusDays(30).toString());
+        String extended = step(decider, id, "{\"action\": \"EXTEND_STATUS\", \"decidedOn\": \"" + today + "\"}");
+        assertThat((String) JsonPath.read(extended, "$.refugeeStatus.validUntil")).isEqualTo(today.plusYears(2).toString());
+
+        MockHttpServletResponse badGround = attempt(decider, id, "{\"action\": \"TERMINATE_STATUS\", \"ground\": \"SERIOUS_CRIME\", \"on\": \"" + today + "\"}");
+        assertThat(badGround.getStatus()).as("a deprivation ground is not a termination ground").isEqualTo(422);
+        String ended = step(decider, id, "{\"action\": \"TERMINATE_STATUS\", \"ground\": \"NEW_NATIONALITY\", \"on\": \"" + today + "\"}");
+        assertThat((String) JsonPath.read(ended, "$.refugeeStatus.ended")).isEqualTo("TERMINATED");
+        assertThat(grounds(id)).isEmpty();
+        MockHttpServletResponse again = attempt(decider, id, "{\"action\": \"EXTEND_STATUS\", \"decidedOn\": \"" + today + "\"}");
+        assertThat(again.getStatus()).as("an extension of a ceased status").isEqualTo(409);
+        assertThat(again.getContentAsString()).contains("TERMINATED");
+    }
 }
