@@ -23,11 +23,22 @@ class AsylumApi {
     static final String LODGING_SCOPE = "asylum.application";
 
     private final Applications applications;
+    private final WorkQueues queues;
     private final IdempotentRequests idempotency;
 
-    AsylumApi(Applications applications, IdempotentRequests idempotency) {
+    AsylumApi(Applications applications, WorkQueues queues, IdempotentRequests idempotency) {
         this.applications = applications;
+        this.queues = queues;
         this.idempotency = idempotency;
+    }
+
+    /** {@code due-this-week}, {@code overdue}, {@code awaiting-my-approval} (api.md lists are paged). */
+    @GetMapping("/queues/{queue}")
+    @PreAuthorize("hasAnyRole('REGISTRATION_OFFICER', 'ELIGIBILITY_OFFICER', 'DECISION_MAKER')")
+    WorkQueues.Page queue(@AuthenticationPrincipal PanaUser caller, @PathVariable String queue,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int page,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "20") int size) {
+        return queues.list(caller, queue, page, size);
     }
 
     @PostMapping

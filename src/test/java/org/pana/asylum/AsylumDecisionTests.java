@@ -276,4 +276,27 @@ class AsylumDecisionTests {
         assertThat(again.getStatus()).as("an extension of a ceased status").isEqualTo(409);
         assertThat(again.getContentAsString()).contains("TERMINATED");
     }
+
+    @Test
+    void draftsAwaitASecondDecisionMakerInTheirQueueAndLateDecisionsAreOverdue() throws Exception {
+        String id = interviewedAndAssessed("RECOGNISE");
+        step(decider, id, "{\"action\": \"DRAFT_DECISION\", \"outcome\": \"RECOGNISED\", \"reasons\": \"Political opinion.\"}");
+        String number = JsonPath.read(view(decider, id), "$.number");
+        String mine = mvc.perform(get("/api/v1/asylum/applications/queues/awaiting-my-approval?size=100").header("Authorization", decider))
+                .andReturn().getResponse().getContentAsString();
+        String theirs = mvc.perform(get("/api/v1/asylum/applications/queues/awaiting-my-approval?size=100").header("Authorization", secondDecider))
+                .andReturn().getResponse().getContentAsString();
+        assertThat((List<String>) JsonPath.read(mine, "$.items[*].number")).doesNotContain(number);
+        assertThat((List<String>) JsonPath.read(theirs, "$.items[*].number")).contains(number);
+        // Registered on 20 March 2026, decision due 20 June 2026: long overdue today.
+        String overdue = mvc.perform(get("/api/v1/asylum/applications/queues/overdue?size=100").header("Authorization", eligibility))
+                .andReturn().getResponse().getContentAsString();
+        assertThat((List<String>) JsonPath.read(overdue, "$.items[*].number")).contains(number);
+        assertThat(mvc.perform(get("/api/v1/asylum/applications/queues/awaiting-my-approval").header("Authorization", eligibility))
+                .andReturn().getResponse().getStatus()).isEqualTo(403);
+        assertThat(mvc.perform(get("/api/v1/asylum/applications/queues/someday").header("Authorization", eligibility))
+                .andReturn().getResponse().getStatus()).isEqualTo(422);
+        assertThat(mvc.perform(get("/api/v1/asylum/applications/queues/overdue").header("Authorization", TestApi.bearer(mvc, "unhcr.monitor")))
+                .andReturn().getResponse().getStatus()).isEqualTo(403);
+    }
 }
