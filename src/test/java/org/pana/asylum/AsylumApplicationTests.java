@@ -244,4 +244,24 @@ class AsylumApplicationTests {
         assertThat((String) JsonPath.read(closed, "$.outcome")).isEqualTo("WITHDRAWN");
         assertThat(grounds(person)).isEmpty();
     }
+
+    @Test
+    void theRemovalCheckPageNamesAPendingApplicationInEveryLanguage() throws Exception {
+        String person = person("Parwin", "1987-08-08");
+        lodged("{\"personId\": \"%s\", \"lodgedOn\": \"2026-06-01\", \"lodgedAt\": \"Almaty\"}".formatted(person));
+        String number = JsonPath.read(mvc.perform(get("/api/v1/persons/" + person).header("Authorization", registrar)).andReturn().getResponse()
+                .getContentAsString(), "$.registrationNumber");
+        var officer = mvc.perform(post("/login").param("username", "border.officer").param("password", TestApi.DEMO_PASSWORD)
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn().getResponse().getCookie("__Host-PANA_SESSION");
+        Map<String, String> texts = Map.of("en", "Asylum application pending", "ru", "Ходатайство о предоставлении убежища на рассмотрении",
+                "kk", "Баспана беру туралы өтінішхат қаралуда");
+        for (var language : texts.entrySet()) {
+            String html = mvc.perform(post("/removal-checks").param("lang", language.getKey()).param("registrationNumber", number).cookie(officer)
+                    .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                    .andReturn().getResponse().getContentAsString();
+            var ground = org.jsoup.Jsoup.parse(html).select("[data-testid=ground][data-kind=PENDING_ASYLUM_APPLICATION]");
+            assertThat(ground.text()).as(language.getKey()).contains(language.getValue()).contains("2026").contains("KAZ-AS-");
+        }
+    }
 }
