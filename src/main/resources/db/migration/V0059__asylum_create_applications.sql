@@ -126,6 +126,8 @@ CREATE TABLE asylum_decision (
   decided_by      VARCHAR(100),
   decided_at      TIMESTAMP WITH TIME ZONE,
   returned_reason VARCHAR(2000),
+  family_unity_with UUID,
+  consent_on      DATE,
   CONSTRAINT asylum_decision_pk PRIMARY KEY (id),
   CONSTRAINT asylum_decision_application_fk FOREIGN KEY (application_id) REFERENCES asylum_application (id),
   CONSTRAINT asylum_decision_state_ck CHECK (state IN ('DRAFT', 'APPROVED', 'RETURNED')),

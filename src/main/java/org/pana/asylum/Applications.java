@@ -63,7 +63,7 @@ class Applications {
     record Transition(String action, LocalDate registeredOn, LocalDate takenOn, String reason, LocalDate on, Instant at, String place,
             String interpreterLanguage, String interviewerSex, String interpreterSex, LocalDate heldOn, String record, String recommendation,
             List<String> grounds, String summary, Boolean exclusionConsidered, String outcome, String reasons, LocalDate notifiedOn,
-            String level, LocalDate lodgedOn, LocalDate decidedOn, String remedy, String ground) {}
+            String level, LocalDate lodgedOn, LocalDate decidedOn, String remedy, String ground, UUID familyUnityWith, LocalDate consentOn) {}
 
     /** Refugee status granted by the decision: valid until, and how and when it ended, if it did. */
     record RefugeeStatus(LocalDate grantedOn, LocalDate validUntil, String ended, LocalDate endedOn, String endGround) {}
@@ -76,7 +76,9 @@ class Applications {
 
     record Assessment(String recommendation, List<String> grounds, String summary, boolean exclusionConsidered, String assessedBy) {}
 
-    record Decision(String outcome, String reasons, String draftedBy, String state, String decidedBy, String returnedReason) {}
+    /** A decision; {@code familyUnityWith} names the recognised family member's application for a recognition to keep the family together. */
+    record Decision(String outcome, String reasons, String draftedBy, String state, String decidedBy, String returnedReason, UUID familyUnityWith,
+            LocalDate consentOn) {}
 
     static final Set<String> CONVENTION_GROUNDS = Set.of("RACE", "RELIGION", "NATIONALITY", "PARTICULAR_SOCIAL_GROUP", "POLITICAL_OPINION");
     static final Set<String> OUTCOMES = Set.of("RECOGNISED", "REJECTED", "CLOSED");
@@ -367,7 +369,8 @@ class Applications {
     private Optional<Decision> decision(UUID application) {
         return jdbc.sql("SELECT * FROM asylum_decision WHERE application_id = :id ORDER BY drafted_at DESC, id DESC").param("id", application)
                 .query((rs, n) -> new Decision(rs.getString("outcome"), rs.getString("reasons"), rs.getString("drafted_by"), rs.getString("state"),
-                        rs.getString("decided_by"), rs.getString("returned_reason"))).list().stream().findFirst();
+                        rs.getString("decided_by"), rs.getString("returned_reason"), rs.getObject("family_unity_with", UUID.class),
+                        rs.getObject("consent_on", LocalDate.class))).list().stream().findFirst();
     }
 
     /** Every deadline of the application with the rule's basis, and whether it was met where that is known. */
@@ -628,14 +631,30 @@ class Applications {
         if (outcome == null || !OUTCOMES.contains(outcome)) problems.add(new FieldProblem("outcome", "Use RECOGNISED, REJECTED or CLOSED."));
         String reasons = FieldText.lines(request.reasons(), "reasons", 20_000, problems);
         if (reasons == null && problems.stream().noneMatch(p -> p.field().equals("reasons"))) problems.add(new FieldProblem("reasons", "Give the reasons."));
+        if (request.familyUnityWith() != null) {
+            // Family unity (Law "On Refugees", Art. 11(2)): an adult without grounds of their own, recognised with their recorded consent.
+            if (!"RECOGNISED".equals(outcome)) problems.add(new FieldProblem("familyUnityWith", "Family unity is a ground for recognition only."));
+            Row member = row(request.familyUnityWith()).filter(m -> m.jurisdiction().equals(row.jurisdiction()) && !m.id().equals(row.id()))
+                    .orElse(null);
+            if (member == null || !member.refugee()) {
+                problems.add(new FieldProblem("familyUnityWith", "Name the application of a family member who is a recognised refugee."));
+            }
+            if (request.consentOn() == null) problems.add(new FieldProblem("consentOn", "Record the day the applicant consented."));
+            else if (request.consentOn().isAfter(today()) || request.consentOn().isBefore(row.lodgedOn())) {
+                problems.add(new FieldProblem("consentOn", "The consent is dated between lodging and today."));
+            }
+        } else if (request.consentOn() != null) {
+            problems.add(new FieldProblem("familyUnityWith", "Consent is recorded for a recognition to keep the family together: name the family member's application."));
+        }
         if (!problems.isEmpty()) throw new RuleViolation("validation", "The decision has invalid fields.", problems);
         if (!"CLOSED".equals(outcome) && row.status() != ApplicationStatus.ASSESSED) {
             throw new StateConflict("decision-without-interview",
                     "A claim is recognised or rejected only after an interview and an assessment; close it (abandoned, no-show) otherwise.");
         }
         jdbc.sql("""
-                INSERT INTO asylum_decision (id, application_id, outcome, reasons, drafted_by, drafted_at, state)
-                VALUES (:id, :application, :outcome, :reasons, :by, :now, 'DRAFT')""")
+                INSERT INTO asylum_decision (id, application_id, outcome, reasons, drafted_by, drafted_at, state, family_unity_with, consent_on)
+                VALUES (:id, :application, :outcome, :reasons, :by, :now, 'DRAFT', :family, :consent)""")
+                .param("family", request.familyUnityWith()).param("consent", request.consentOn())
                 .param("id", ids.next()).param("application", row.id()).param("outcome", outcome).param("reasons", reasons)
                 .param("by", caller.username()).param("now", clock.instant().atOffset(ZoneOffset.UTC)).update();
         update(row, "status = 'DECISION_DRAFTED'", Map.of());

@@ -299,4 +299,30 @@ class AsylumDecisionTests {
         assertThat(mvc.perform(get("/api/v1/asylum/applications/queues/overdue").header("Authorization", TestApi.bearer(mvc, "unhcr.monitor")))
                 .andReturn().getResponse().getStatus()).isEqualTo(403);
     }
+
+    @Test
+    void anAdultWithoutOwnGroundsIsRecognisedWithConsentToKeepTheFamilyTogether() throws Exception {
+        String husband = interviewedAndAssessed("RECOGNISE");
+        step(eligibility, husband, "{\"action\": \"DRAFT_DECISION\", \"outcome\": \"RECOGNISED\", \"reasons\": \"Political opinion.\"}");
+        step(decider, husband, "{\"action\": \"APPROVE_DECISION\"}");
+        String wife = interviewedAndAssessed("REJECT");
+        LocalDate today = clock.instant().atZone(ZoneId.of("Asia/Almaty")).toLocalDate();
+        String refusedFirst = interviewedAndAssessed("REJECT");
+        for (String bad : List.of(
+                "{\"action\": \"DRAFT_DECISION\", \"outcome\": \"RECOGNISED\", \"reasons\": \"Family.\", \"familyUnityWith\": \"" + husband + "\"}",
+                "{\"action\": \"DRAFT_DECISION\", \"outcome\": \"RECOGNISED\", \"reasons\": \"Family.\", \"familyUnityWith\": \"" + refusedFirst
+                        + "\", \"consentOn\": \"" + today + "\"}",
+                "{\"action\": \"DRAFT_DECISION\", \"outcome\": \"REJECTED\", \"reasons\": \"x\", \"familyUnityWith\": \"" + husband
+                        + "\", \"consentOn\": \"" + today + "\"}")) {
+            assertThat(attempt(eligibility, wife, bad).getStatus()).as(bad).isEqualTo(422);
+        }
+        step(eligibility, wife, "{\"action\": \"DRAFT_DECISION\", \"outcome\": \"RECOGNISED\", \"reasons\": \"To keep the family together.\","
+                + " \"familyUnityWith\": \"" + husband + "\", \"consentOn\": \"" + today + "\"}");
+        String decided = step(secondDecider, wife, "{\"action\": \"APPROVE_DECISION\"}");
+        assertThat((String) JsonPath.read(decided, "$.outcome")).isEqualTo("RECOGNISED");
+        assertThat((String) JsonPath.read(decided, "$.decision.familyUnityWith")).isEqualTo(husband);
+        assertThat((String) JsonPath.read(decided, "$.decision.consentOn")).isEqualTo(today.toString());
+        assertThat((String) JsonPath.read(decided, "$.assessment.recommendation")).as("her own assessment stands").isEqualTo("REJECT");
+        assertThat(grounds(wife)).containsExactly("REFUGEE_STATUS");
+    }
 }
