@@ -154,7 +154,7 @@ class ApplicationPages {
         Map<UUID, String> numbers = registry.summaries(caller, people).stream()
                 .collect(Collectors.toMap(PersonSummary::id, PersonSummary::registrationNumber));
         DateTimeFormatter format = format(locale);
-        model.addAttribute("application", application);
+        model.addAttribute("asylumCase", application);
         model.addAttribute("numbers", numbers);
         model.addAttribute("history", application.history().stream().map(h -> new HistoryLine(h, format.format(h.recordedAt()))).toList());
         model.addAttribute("interviews", application.interviews().stream()
