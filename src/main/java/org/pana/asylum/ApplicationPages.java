@@ -95,13 +95,15 @@ class ApplicationPages {
                 form.containsKey("exclusionConsidered") ? Boolean.TRUE : null, text(form, "outcome"), text(form, "reasons"),
                 date(form, "notifiedOn", problems));
         try {
-            if (!problems.isEmpty()) throw new RuleViolation("validation", "The transition has invalid fields.", problems);
+            // A value that did not parse is sent as missing: the service still refuses a role (403) or a state (409) first,
+            // and then names the field, whose problem is shown with the reason it did not parse.
             applications.transition(caller, id, request);
             return "redirect:/asylum/applications/" + id;
         } catch (RuleViolation e) {
             response.setStatus(422);
             model.addAttribute("failedAction", action);
-            model.addAttribute("errors", errors(e, locale));
+            model.addAttribute("errors", errors(new RuleViolation(e.type(), e.getMessage(),
+                    Stream.concat(problems.stream(), e.errors().stream()).toList()), locale));
             model.addAttribute("entered", form.toSingleValueMap());
             model.addAttribute("enteredGrounds", form.getOrDefault("grounds", List.of()));
         } catch (StateConflict e) {

@@ -134,6 +134,10 @@ class ApplicationPagesTests {
         }
         assertThat(perform("border.officer", post("/asylum/applications/" + id + "/transitions").param("action", "WITHDRAW")
                 .param("on", "2026-03-19")).getStatus()).isEqualTo(403);
+        assertThat(perform("eligibility.officer", post("/asylum/applications/" + id + "/transitions").param("action", "REGISTER")
+                .param("registeredOn", "not a date")).getStatus()).as("the role is refused before the field").isEqualTo(403);
+        assertThat(perform("registration.officer", post("/asylum/applications/" + id + "/transitions").param("action", "RECORD_FINGERPRINTS")
+                .param("takenOn", "not a date")).getStatus()).as("the state is refused before the field").isEqualTo(409);
         assertThat(perform("registration.officer", get("/asylum/applications/" + UUID.randomUUID())).getStatus()).isEqualTo(404);
         jdbc.sql("UPDATE asylum_application SET jurisdiction = 'UZB' WHERE id = :id").param("id", UUID.fromString(id)).update();
         assertThat(perform("registration.officer", get("/asylum/applications/" + id)).getStatus()).as("another jurisdiction's").isEqualTo(404);
