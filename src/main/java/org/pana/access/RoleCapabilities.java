@@ -30,7 +30,7 @@ final class RoleCapabilities {
                     new Action("home.action.register-household", "/households/new"), SEARCH_PEOPLE,
                     new Action("home.action.review-duplicates", "/duplicates"), new Action("home.action.import-people", "/imports"),
                     PROTECTION_REVIEW,
-                    new Action("home.action.lodge-application", null))),
+                    new Action("home.action.lodge-application", "/asylum/applications/new"))),
             Map.entry(Role.ELIGIBILITY_OFFICER, List.of(new Action("home.action.interview", null),
                     new Action("home.action.assess", null), SEARCH_PEOPLE)),
             Map.entry(Role.DECISION_MAKER, List.of(new Action("home.action.decide", null), SEARCH_PEOPLE)),

@@ -93,7 +93,9 @@ class ApplicationPages {
                 date(form, "heldOn", problems), text(form, "record"), text(form, "recommendation"),
                 form.containsKey("grounds") ? List.copyOf(form.get("grounds")) : null, text(form, "summary"),
                 form.containsKey("exclusionConsidered") ? Boolean.TRUE : null, text(form, "outcome"), text(form, "reasons"),
-                date(form, "notifiedOn", problems));
+                date(form, "notifiedOn", problems), text(form, "level"), date(form, "lodgedOn", problems), date(form, "decidedOn", problems),
+                text(form, "remedy"), text(form, "ground"), id(text(form, "familyUnityWith"), "familyUnityWith", problems),
+                date(form, "consentOn", problems));
         try {
             // A value that did not parse is sent as missing: the service still refuses a role (403) or a state (409) first,
             // and then names the field, whose problem is shown with the reason it did not parse.
@@ -166,6 +168,11 @@ class ApplicationPages {
         model.addAttribute("grounds", GROUNDS);
         model.addAttribute("outcomes", OUTCOMES);
         model.addAttribute("sexes", SEXES);
+        model.addAttribute("levels", List.of("ADMINISTRATIVE", "JUDICIAL"));
+        model.addAttribute("appealOutcomes", List.of("UPHELD", "DISMISSED"));
+        model.addAttribute("remedies", List.of("FRESH_DECISION", "GRANT_STATUS"));
+        model.addAttribute("terminationGrounds", applications.statusEndGrounds("TERMINATED"));
+        model.addAttribute("deprivationGrounds", applications.statusEndGrounds("DEPRIVED"));
         if (!model.containsAttribute("errors")) model.addAttribute("errors", Map.of());
         if (!model.containsAttribute("entered")) model.addAttribute("entered", Map.of());
         if (!model.containsAttribute("enteredGrounds")) model.addAttribute("enteredGrounds", List.of());

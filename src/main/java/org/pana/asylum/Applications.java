@@ -742,6 +742,11 @@ class Applications {
                 pending.level() + " " + request.outcome() + (remedy == null ? "" : ": " + remedy));
     }
 
+    /** The codes of the grounds on which status ends, for {@code TERMINATED} or {@code DEPRIVED} (data). */
+    List<String> statusEndGrounds(String kind) {
+        return jdbc.sql("SELECT code FROM asylum_status_end_ground WHERE kind = :k ORDER BY code").param("k", kind).query(String.class).list();
+    }
+
     /** Refugee status is granted for the rule's term (one year) from the given day. */
     private LocalDate statusTerm(Row row, LocalDate from) {
         return deadlines.dueDate(row.jurisdiction(), PROCEDURE, "STATUS_TERM", from).dueDate();
@@ -757,8 +762,7 @@ class Applications {
     /** Termination or deprivation, on a ground of the data's list for that kind. */
     private void endStatus(PanaUser caller, Row row, AsylumAction action, Transition request, LocalDate today, List<FieldProblem> problems) {
         String kind = action == AsylumAction.TERMINATE_STATUS ? "TERMINATED" : "DEPRIVED";
-        List<String> grounds = jdbc.sql("SELECT code FROM asylum_status_end_ground WHERE kind = :k ORDER BY code").param("k", kind)
-                .query(String.class).list();
+        List<String> grounds = statusEndGrounds(kind);
         if (request.ground() == null || !grounds.contains(request.ground())) problems.add(new FieldProblem("ground", "Use one of " + String.join(", ", grounds) + "."));
         LocalDate on = date(request.on(), "on", row.decidedOn(), "the grant", today, problems);
         update(row, "status_end = :end, status_ended_on = :on, status_end_ground = :ground", Map.of("end", kind, "on", on, "ground", request.ground()));

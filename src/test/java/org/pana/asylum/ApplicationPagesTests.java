@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jsoup.Jsoup;
@@ -250,5 +251,39 @@ class ApplicationPagesTests {
         Document eligibility = page("eligibility.officer", "/asylum/applications/" + id);
         assertThat(eligibility.select("[data-testid=interview-record]").text()).isEqualTo(RECORD);
         assertThat(eligibility.select("[data-action-form=SUBMIT_ASSESSMENT] input[name=grounds]")).hasSize(5);
+    }
+
+    @Test
+    void theAppealsOfficerRecordsAnAppealAndItsOutcomeAndTheDecisionMakerEndsStatusFromThePage() throws Exception {
+        String id = interviewed();
+        step("eligibility.officer", id, "{\"action\": \"SUBMIT_ASSESSMENT\", \"recommendation\": \"REJECT\", \"summary\": \"Not credible.\", \"exclusionConsidered\": true}");
+        step("eligibility.officer", id, "{\"action\": \"DRAFT_DECISION\", \"outcome\": \"REJECTED\", \"reasons\": \"Not credible.\"}");
+        step("decision.maker", id, "{\"action\": \"APPROVE_DECISION\"}");
+        String today = java.time.LocalDate.now(ZoneId.of("Asia/Almaty")).toString();
+        step("registration.officer", id, "{\"action\": \"NOTIFY\", \"notifiedOn\": \"" + today + "\"}");
+        for (String language : List.of("en", "ru", "kk")) {
+            Document page = page("appeals.officer", "/asylum/applications/" + id + "?lang=" + language);
+            assertThat(page.select("[data-action-form=LODGE_APPEAL] select[name=level] option[value=ADMINISTRATIVE]").text()).as(language).isNotBlank();
+            assertThat(page.html()).doesNotContain("??");
+        }
+        MockHttpServletResponse lodged = perform("appeals.officer", post("/asylum/applications/" + id + "/transitions")
+                .param("action", "LODGE_APPEAL").param("level", "ADMINISTRATIVE").param("lodgedOn", today));
+        assertThat(lodged.getStatus()).as(lodged.getContentAsString()).isEqualTo(302);
+        Document appealed = page("appeals.officer", "/asylum/applications/" + id);
+        assertThat(appealed.select("[data-action-form]").eachAttr("data-action-form")).containsExactly("DECIDE_APPEAL");
+        MockHttpServletResponse noRemedy = perform("appeals.officer", post("/asylum/applications/" + id + "/transitions")
+                .param("action", "DECIDE_APPEAL").param("outcome", "UPHELD").param("decidedOn", today));
+        assertThat(noRemedy.getStatus()).isEqualTo(422);
+        assertThat(Jsoup.parse(noRemedy.getContentAsString()).select("[data-action-form=DECIDE_APPEAL] [data-error=remedy]")).hasSize(1);
+        assertThat(perform("appeals.officer", post("/asylum/applications/" + id + "/transitions").param("action", "DECIDE_APPEAL")
+                .param("outcome", "UPHELD").param("remedy", "GRANT_STATUS").param("decidedOn", today)).getStatus()).isEqualTo(302);
+
+        Document recognised = page("decision.maker", "/asylum/applications/" + id + "?lang=ru");
+        assertThat(recognised.select("[data-action-form]").eachAttr("data-action-form"))
+                .containsExactlyInAnyOrder("EXTEND_STATUS", "TERMINATE_STATUS", "DEPRIVE_STATUS");
+        assertThat(recognised.select("[data-action-form=DEPRIVE_STATUS] option[value=SERIOUS_CRIME]").text()).isEqualTo("Осуждён за тяжкое преступление");
+        assertThat(perform("decision.maker", post("/asylum/applications/" + id + "/transitions").param("action", "TERMINATE_STATUS")
+                .param("ground", "RENUNCIATION").param("on", today)).getStatus()).isEqualTo(302);
+        assertThat(page("decision.maker", "/asylum/applications/" + id).select("[data-action-form]")).isEmpty();
     }
 }
