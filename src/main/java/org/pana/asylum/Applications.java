@@ -328,8 +328,14 @@ class Applications {
                 deadlines(row, certificates), certificates, interviews, assessment, decision, appeals(row.id()),
                 row.statusUntil() == null ? null : new RefugeeStatus(row.decidedOn(), row.statusUntil(), row.statusEnd(), row.statusEndedOn(),
                         row.statusEndGround()), history,
-                EnumSet.allOf(AsylumAction.class).stream().filter(a -> a.transition() && mayDo(caller, a) && allowedIn(caller, row, a) == null)
-                        .toList());
+                allowedActions(caller, row));
+    }
+
+    /** The transitions this caller may take now; the latest interview's status is read once for all of them. */
+    private List<AsylumAction> allowedActions(PanaUser caller, Row row) {
+        String interview = latestInterview(row.id());
+        return EnumSet.allOf(AsylumAction.class).stream()
+                .filter(a -> a.transition() && mayDo(caller, a) && allowedIn(caller, row, a, interview) == null).toList();
     }
 
     private List<Interview> interviews(UUID application, boolean withRecord) {
@@ -426,9 +432,13 @@ class Applications {
     }
 
     /** Why the action cannot be taken in the application's present state (by this caller), or null if it can. */
-    private String allowedIn(PanaUser caller, Row row, AsylumAction action) {
-        String interview = jdbc.sql("SELECT status FROM asylum_interview WHERE application_id = :id ORDER BY scheduled_at DESC, id DESC")
-                .param("id", row.id()).query(String.class).list().stream().findFirst().orElse(null);
+    private String latestInterview(UUID application) {
+        return jdbc.sql("SELECT status FROM asylum_interview WHERE application_id = :id ORDER BY scheduled_at DESC, id DESC")
+                .param("id", application).query(String.class).list().stream().findFirst().orElse(null);
+    }
+
+    /** Why the action cannot be taken now, given the latest interview's status ({@code interview}, null if none). */
+    private String allowedIn(PanaUser caller, Row row, AsylumAction action, String interview) {
         boolean inProcedure = row.status() == ApplicationStatus.REGISTERED || row.status() == ApplicationStatus.ASSESSED;
         return switch (action) {
             case SCHEDULE_INTERVIEW -> row.status() != ApplicationStatus.REGISTERED ? "Interviews are scheduled for registered applications."
@@ -476,7 +486,7 @@ class Applications {
             audit.recordSeparately(AuditEntry.denied("ASYLUM_" + action.name(), "PERSON", row.personId()).withDetails(row.number()));
             throw new AccessDeniedException("Your role may not " + action.name() + ".");
         }
-        String refused = allowedIn(caller, row, action);
+        String refused = allowedIn(caller, row, action, latestInterview(row.id()));
         if (refused != null) {
             audit.recordSeparately(AuditEntry.denied("ASYLUM_" + action.name(), "PERSON", row.personId()).withDetails(row.number() + ": " + refused));
             throw new StateConflict("transition-not-allowed", refused);

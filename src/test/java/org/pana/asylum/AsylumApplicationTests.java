@@ -264,4 +264,30 @@ class AsylumApplicationTests {
             assertThat(ground.text()).as(language.getKey()).contains(language.getValue()).contains("2026").contains("KAZ-AS-");
         }
     }
+
+    @Test
+    void twoOfficersRegisteringTheSameApplicationAtOnceGetOneRegistrationAndOneConflict() throws Exception {
+        String id = JsonPath.read(lodged("{\"personId\": \"%s\", \"lodgedOn\": \"2026-05-04\", \"lodgedAt\": \"Almaty\"}"
+                .formatted(person("Samira", "1992-02-02"))), "$.id");
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        var threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (String day : List.of("2026-05-05", "2026-05-06")) {
+                answers.add(threads.submit(() -> {
+                    start.await();
+                    return transition(registrar, id, "{\"action\": \"REGISTER\", \"registeredOn\": \"" + day + "\"}").getStatus();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = List.of(answers.get(0).get(), answers.get(1).get());
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM asylum_certificate c JOIN asylum_application a ON a.id = c.application_id WHERE a.id = :id")
+                .param("id", UUID.fromString(id)).query(Long.class).single()).as("one certificate, not two").isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM asylum_application_event WHERE application_id = :id AND action = 'REGISTER'")
+                .param("id", UUID.fromString(id)).query(Long.class).single()).isEqualTo(1);
+    }
 }
