@@ -51,6 +51,9 @@ class Applications {
     static final String PROCEDURE = "ASYLUM";
     static final int MAX_CHILDREN = 20;
     static final int ADULT_AGE = 18;
+    /** The states in which the claim is being considered: registered and not yet decided. */
+    static final Set<ApplicationStatus> IN_PROCEDURE = EnumSet.of(ApplicationStatus.REGISTERED, ApplicationStatus.ASSESSED,
+            ApplicationStatus.DECISION_DRAFTED);
 
     /** The roles that work on applications (in an asylum authority) or oversee them. */
     private static final Set<Role> AUTHORITY = EnumSet.of(Role.REGISTRATION_OFFICER, Role.ELIGIBILITY_OFFICER, Role.DECISION_MAKER);
@@ -86,7 +89,21 @@ class Applications {
     /** Who reads the interview record (issue 5, item 3). */
     private static final Set<Role> INTERVIEW_READERS = EnumSet.of(Role.ELIGIBILITY_OFFICER, Role.DECISION_MAKER, Role.APPEALS_OFFICER);
 
-    record DeadlineView(String step, LocalDate dueOn, String basis, boolean confirmed, Boolean met) {}
+    /**
+     * A deadline of the case with its basis; {@code ruleChangedOn} is the effective day of the rule's version that
+     * applied when that version changed an earlier one (null for the rule as the calendar was set up).
+     */
+    record DeadlineView(String step, LocalDate dueOn, String basis, boolean confirmed, Boolean met, LocalDate ruleChangedOn,
+            LocalDate flaggedOn) {
+
+        DeadlineView(String step, LocalDate dueOn, String basis, Deadline rule, Boolean met) {
+            this(step, dueOn, basis, rule.confirmed(), met, rule.rule().changed() ? rule.rule().validFrom() : null, null);
+        }
+
+        DeadlineView flagged(LocalDate on) {
+            return new DeadlineView(step, dueOn, basis, confirmed, met, ruleChangedOn, on);
+        }
+    }
 
     record Certificate(String number, LocalDate validFrom, LocalDate validUntil) {}
 
@@ -190,7 +207,8 @@ class Applications {
 
         boolean late = false;
         if (arrivedOn != null) {
-            Deadline lodging = deadlines.dueDate(caller.jurisdiction(), PROCEDURE, irregular ? "LODGING_AFTER_IRREGULAR_ENTRY" : "LODGING", arrivedOn);
+            Deadline lodging = deadlines.dueDate(caller.jurisdiction(), PROCEDURE, irregular ? "LODGING_AFTER_IRREGULAR_ENTRY" : "LODGING", arrivedOn,
+                    request.lodgedOn());
             late = request.lodgedOn().isAfter(lodging.dueDate());
         }
         UUID id = ids.next();
@@ -305,10 +323,7 @@ class Applications {
     private Application view(PanaUser caller, Row row) {
         List<UUID> children = jdbc.sql("SELECT person_id FROM asylum_application_child WHERE application_id = :id ORDER BY person_id")
                 .param("id", row.id()).query(UUID.class).list();
-        List<Certificate> certificates = jdbc.sql("""
-                SELECT number, valid_from, valid_until FROM asylum_certificate WHERE application_id = :id ORDER BY valid_from, number""")
-                .param("id", row.id()).query((rs, n) -> new Certificate(rs.getString(1), rs.getObject(2, LocalDate.class),
-                        rs.getObject(3, LocalDate.class))).list();
+        List<Certificate> certificates = certificates(row.id());
         List<HistoryItem> history = jdbc.sql("""
                 SELECT action, from_status, to_status, effective_on, recorded_at, recorded_by, details FROM asylum_application_event
                 WHERE application_id = :id ORDER BY recorded_at, id""")
@@ -379,47 +394,75 @@ class Applications {
                         rs.getObject("consent_on", LocalDate.class))).list().stream().findFirst();
     }
 
-    /** Every deadline of the application with the rule's basis, and whether it was met where that is known. */
+    private List<Certificate> certificates(UUID application) {
+        return jdbc.sql("""
+                SELECT number, valid_from, valid_until FROM asylum_certificate WHERE application_id = :id ORDER BY valid_from, number""")
+                .param("id", application).query((rs, n) -> new Certificate(rs.getString(1), rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, LocalDate.class))).list();
+    }
+
+    /** The deadlines of a case, for the daily deadline watch: dates and rules only, nothing about the person is read. */
+    List<DeadlineView> deadlinesOf(UUID application) {
+        return row(application).map(row -> deadlines(row, certificates(application))).orElse(List.of());
+    }
+
+    /**
+     * Every deadline of the application with the rule's basis, whether it was met where that is known, and the day
+     * the deadline watch flagged it, if it did.
+     */
     private List<DeadlineView> deadlines(Row row, List<Certificate> certificates) {
+        Map<String, LocalDate> flags = new java.util.HashMap<>();
+        jdbc.sql("SELECT step, due_on, flagged_on FROM asylum_deadline_flag WHERE application_id = :id").param("id", row.id())
+                .query(rs -> {
+                    flags.put(rs.getString(1) + "@" + rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class));
+                });
+        return unflagged(row, certificates).stream()
+                .map(d -> flags.containsKey(d.step() + "@" + d.dueOn()) ? d.flagged(flags.get(d.step() + "@" + d.dueOn())) : d).toList();
+    }
+
+    private List<DeadlineView> unflagged(Row row, List<Certificate> certificates) {
         List<DeadlineView> due = new ArrayList<>();
         if (row.arrivedOn() != null) {
-            Deadline lodging = deadlines.dueDate(row.jurisdiction(), PROCEDURE, row.irregularEntry() ? "LODGING_AFTER_IRREGULAR_ENTRY" : "LODGING",
+            Deadline lodging = due(row, row.irregularEntry() ? "LODGING_AFTER_IRREGULAR_ENTRY" : "LODGING",
                     row.arrivedOn());
-            due.add(new DeadlineView(lodging.rule().step(), lodging.dueDate(), lodging.basis(), lodging.confirmed(), !row.lateLodging()));
+            due.add(new DeadlineView(lodging.rule().step(), lodging.dueDate(), lodging.basis(), lodging, !row.lateLodging()));
         }
         if (row.registeredOn() != null) {
-            Deadline fingerprints = deadlines.dueDate(row.jurisdiction(), PROCEDURE, "FINGERPRINTING", row.registeredOn());
-            due.add(new DeadlineView("FINGERPRINTING", fingerprints.dueDate(), fingerprints.basis(), fingerprints.confirmed(),
+            Deadline fingerprints = due(row, "FINGERPRINTING", row.registeredOn());
+            due.add(new DeadlineView("FINGERPRINTING", fingerprints.dueDate(), fingerprints.basis(), fingerprints,
                     row.fingerprintedOn() == null ? null : !row.fingerprintedOn().isAfter(fingerprints.dueDate())));
-            if (!certificates.isEmpty()) {
+            if (!certificates.isEmpty() && IN_PROCEDURE.contains(row.status())) {
+                // The asylum-seeker certificate must stay valid while the claim is considered; after the decision it is moot.
                 Certificate current = certificates.get(certificates.size() - 1);
-                Deadline validity = deadlines.dueDate(row.jurisdiction(), PROCEDURE, "CERTIFICATE_VALIDITY", current.validFrom());
-                due.add(new DeadlineView("CERTIFICATE_VALIDITY", current.validUntil(), validity.basis(), validity.confirmed(), null));
+                Deadline validity = due(row, "CERTIFICATE_VALIDITY", current.validFrom());
+                due.add(new DeadlineView("CERTIFICATE_VALIDITY", current.validUntil(), validity.basis(), validity, null));
             }
         }
         if (row.decisionDueOn() != null) {
-            Deadline decision = deadlines.dueDate(row.jurisdiction(), PROCEDURE, "DECISION", row.registeredOn());
-            Deadline limit = deadlines.dueDate(row.jurisdiction(), PROCEDURE, "DECISION_MAX_EXTENSION", row.registeredOn());
+            Deadline decision = due(row, "DECISION", row.registeredOn());
+            Deadline limit = due(row, "DECISION_MAX_EXTENSION", row.registeredOn());
             boolean extended = row.decisionDueOn().isAfter(decision.dueDate());
+            LocalDate ended = row.decidedOn() != null ? row.decidedOn() : row.closedOn();
             due.add(new DeadlineView("DECISION", row.decisionDueOn(), extended ? "Extended for additional verification, at most until "
-                    + limit.dueDate() + ": " + limit.basis() : decision.basis(), extended ? limit.confirmed() : decision.confirmed(), null));
+                    + limit.dueDate() + ": " + limit.basis() : decision.basis(), extended ? limit : decision,
+                    ended == null ? null : !ended.isAfter(row.decisionDueOn())));
         }
         if (row.decidedOn() != null) {
-            Deadline notification = deadlines.dueDate(row.jurisdiction(), PROCEDURE, "NOTIFICATION", row.decidedOn());
-            due.add(new DeadlineView("NOTIFICATION", notification.dueDate(), notification.basis(), notification.confirmed(),
+            Deadline notification = due(row, "NOTIFICATION", row.decidedOn());
+            due.add(new DeadlineView("NOTIFICATION", notification.dueDate(), notification.basis(), notification,
                     row.notifiedOn() == null ? null : !row.notifiedOn().isAfter(notification.dueDate())));
         }
         if (row.refugee() && row.statusUntil() != null) {
-            Deadline term = deadlines.dueDate(row.jurisdiction(), PROCEDURE, "STATUS_TERM", row.decidedOn());
-            Deadline invitation = deadlines.dueDate(row.jurisdiction(), PROCEDURE, "EXTENSION_INVITATION", row.statusUntil());
-            due.add(new DeadlineView("STATUS_TERM", row.statusUntil(), term.basis(), term.confirmed(), null));
-            due.add(new DeadlineView("EXTENSION_INVITATION", invitation.dueDate(), invitation.basis(), invitation.confirmed(), null));
+            Deadline term = due(row, "STATUS_TERM", row.decidedOn());
+            Deadline invitation = due(row, "EXTENSION_INVITATION", row.statusUntil());
+            due.add(new DeadlineView("STATUS_TERM", row.statusUntil(), term.basis(), term, null));
+            due.add(new DeadlineView("EXTENSION_INVITATION", invitation.dueDate(), invitation.basis(), invitation, null));
         }
         var next = nextAppeal(row.status(), row.outcome(), row.notifiedOn(), appeals(row.id()));
         if (next.isPresent()) {
-            Deadline appeal = deadlines.dueDate(row.jurisdiction(), PROCEDURE, "APPEAL", next.get().getValue());
+            Deadline appeal = due(row, "APPEAL", next.get().getValue());
             due.add(new DeadlineView("APPEAL", appeal.dueDate(), next.get().getKey().toLowerCase(java.util.Locale.ROOT) + " review: "
-                    + appeal.basis(), appeal.confirmed(), null));
+                    + appeal.basis(), appeal, null));
         }
         return List.copyOf(due);
     }
@@ -473,8 +516,16 @@ class Applications {
         };
     }
 
+    /**
+     * A deadline of the case under the rules in force on the day it was lodged: a rule changed later applies to
+     * cases lodged from its effective day (issue 5, item 8).
+     */
+    private Deadline due(Row row, String step, LocalDate start) {
+        return deadlines.dueDate(row.jurisdiction(), PROCEDURE, step, start, row.lodgedOn());
+    }
+
     private LocalDate limit(Row row) {
-        return deadlines.dueDate(row.jurisdiction(), PROCEDURE, "DECISION_MAX_EXTENSION", row.registeredOn()).dueDate();
+        return due(row, "DECISION_MAX_EXTENSION", row.registeredOn()).dueDate();
     }
 
     @Transactional
@@ -533,9 +584,9 @@ class Applications {
     }
 
     private void fingerprints(PanaUser caller, Row row, LocalDate takenOn) {
-        LocalDate decisionDue = deadlines.dueDate(row.jurisdiction(), PROCEDURE, "DECISION", row.registeredOn()).dueDate();
+        LocalDate decisionDue = due(row, "DECISION", row.registeredOn()).dueDate();
         update(row, "fingerprinted_on = :on, decision_due_on = :due", Map.of("on", takenOn, "due", decisionDue));
-        Deadline due = deadlines.dueDate(row.jurisdiction(), PROCEDURE, "FINGERPRINTING", row.registeredOn());
+        Deadline due = due(row, "FINGERPRINTING", row.registeredOn());
         event(caller, row.id(), AsylumAction.RECORD_FINGERPRINTS, row.status(), row.status(), takenOn,
                 takenOn.isAfter(due.dueDate()) ? "taken after the due date " + due.dueDate() : null);
     }
@@ -545,7 +596,7 @@ class Applications {
         if (reason == null && problems.isEmpty()) problems.add(new FieldProblem("reason", "Say what additional verification is needed."));
         if (!problems.isEmpty()) throw new RuleViolation("validation", "The transition has invalid fields.", problems);
         LocalDate limit = limit(row);
-        Deadline period = deadlines.dueDate(row.jurisdiction(), PROCEDURE, "CERTIFICATE_VALIDITY", row.decisionDueOn());
+        Deadline period = due(row, "CERTIFICATE_VALIDITY", row.decisionDueOn());
         LocalDate extended = period.dueDate().isAfter(limit) ? limit : period.dueDate();
         update(row, "decision_due_on = :due", Map.of("due", extended));
         issueCertificate(row, today);
@@ -706,7 +757,7 @@ class Applications {
         Map.Entry<String, LocalDate> next = nextAppeal(row.status(), row.outcome(), row.notifiedOn(), appeals(row.id())).orElseThrow();
         if (!next.getKey().equals(request.level())) problems.add(new FieldProblem("level", "The appeal open now is " + next.getKey() + "."));
         LocalDate lodgedOn = date(request.lodgedOn(), "lodgedOn", next.getValue(), "the start of the appeal window", today, problems);
-        Deadline window = deadlines.dueDate(row.jurisdiction(), PROCEDURE, "APPEAL", next.getValue());
+        Deadline window = due(row, "APPEAL", next.getValue());
         if (lodgedOn.isAfter(window.dueDate())) {
             throw new StateConflict("appeal-window-closed", "The " + next.getKey().toLowerCase(java.util.Locale.ROOT) + " appeal window closed on "
                     + window.dueDate() + " (" + window.basis() + ").");
@@ -759,7 +810,7 @@ class Applications {
 
     /** Refugee status is granted for the rule's term (one year) from the given day. */
     private LocalDate statusTerm(Row row, LocalDate from) {
-        return deadlines.dueDate(row.jurisdiction(), PROCEDURE, "STATUS_TERM", from).dueDate();
+        return due(row, "STATUS_TERM", from).dueDate();
     }
 
     /** A yearly extension: the new term runs from the old expiry, so an early decision loses no days. */
@@ -790,7 +841,7 @@ class Applications {
     }
 
     private void issueCertificate(Row row, LocalDate from) {
-        Deadline validity = deadlines.dueDate(row.jurisdiction(), PROCEDURE, "CERTIFICATE_VALIDITY", from);
+        Deadline validity = due(row, "CERTIFICATE_VALIDITY", from);
         long issued = jdbc.sql("SELECT count(*) FROM asylum_certificate WHERE application_id = :id").param("id", row.id()).query(Long.class).single();
         jdbc.sql("""
                 INSERT INTO asylum_certificate (id, application_id, number, valid_from, valid_until, issued_at)

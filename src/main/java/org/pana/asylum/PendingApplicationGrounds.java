@@ -63,7 +63,8 @@ class PendingApplicationGrounds implements RemovalGrounds {
                 grounds.add(new RemovalGround(PENDING, c.lodgedOn(), c.number()));
             } else {
                 applications.nextAppeal(ApplicationStatus.DECIDED, c.outcome(), c.notifiedOn(), applications.appeals(c.id()))
-                        .filter(next -> !asOf.isAfter(deadlines.dueDate(c.jurisdiction(), Applications.PROCEDURE, "APPEAL", next.getValue()).dueDate()))
+                        .filter(next -> !asOf.isAfter(deadlines.dueDate(c.jurisdiction(), Applications.PROCEDURE, "APPEAL", next.getValue(), c.lodgedOn())
+                                .dueDate()))
                         .ifPresent(next -> grounds.add(new RemovalGround(APPEAL_WINDOW, next.getValue(), c.number())));
             }
         }

@@ -5,7 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import org.pana.platform.RuleViolation;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -59,6 +65,19 @@ class CalendarApi {
     DeadlineRules deadlineRules(@PathVariable String jurisdiction) {
         String code = calendar.jurisdiction(jurisdiction).code();
         return new DeadlineRules(code, deadlines.rules(code));
+    }
+
+    /**
+     * A new version of a rule, from its effective day (administrators): cases opened before that day keep the
+     * version they were opened under. Answers 201 with the version recorded; 409 if a version already takes effect
+     * that day; 422 for a day in the past or an invalid field.
+     */
+    @PostMapping("/deadline-rules")
+    @PreAuthorize("hasRole('ADMINISTRATOR')")
+    ResponseEntity<DeadlineRule> changeRule(@PathVariable String jurisdiction, @RequestBody LegalDeadlines.RuleChange change,
+            Authentication caller) {
+        DeadlineRule rule = deadlines.change(jurisdiction, change, caller.getName());
+        return ResponseEntity.status(HttpStatus.CREATED).body(rule);
     }
 
     record WorkingDaysAdded(LocalDate from, int days, LocalDate date) {}

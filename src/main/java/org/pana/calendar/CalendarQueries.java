@@ -18,7 +18,7 @@ class CalendarQueries {
 
     private static final String DEADLINE_RULES = """
             SELECT jurisdiction, procedure_code, step_code, amount, unit, direction, counted_from, basis, confirmed,
-                   ends_on_working_day
+                   ends_on_working_day, valid_from
             FROM calendar_deadline_rule""";
 
     private final JdbcClient jdbc;
@@ -39,19 +39,41 @@ class CalendarQueries {
     }
 
     List<DeadlineRule> deadlineRules(String code) {
-        return jdbc.sql(DEADLINE_RULES + " WHERE jurisdiction = :code ORDER BY procedure_code, step_code")
+        return jdbc.sql(DEADLINE_RULES + " WHERE jurisdiction = :code ORDER BY procedure_code, step_code, valid_from")
                 .param("code", code)
                 .query(CalendarQueries::deadlineRule)
                 .list();
     }
 
-    Optional<DeadlineRule> deadlineRule(String code, String procedure, String step) {
-        return jdbc.sql(DEADLINE_RULES + " WHERE jurisdiction = :code AND procedure_code = :procedure AND step_code = :step")
+    /** The version of the rule in force on {@code on}: the latest taking effect on or before that day. */
+    Optional<DeadlineRule> deadlineRule(String code, String procedure, String step, LocalDate on) {
+        return jdbc.sql(DEADLINE_RULES + """
+                         WHERE jurisdiction = :code AND procedure_code = :procedure AND step_code = :step AND valid_from <= :on
+                        ORDER BY valid_from DESC LIMIT 1""")
                 .param("code", code)
                 .param("procedure", procedure)
                 .param("step", step)
+                .param("on", on)
                 .query(CalendarQueries::deadlineRule)
                 .optional();
+    }
+
+    boolean deadlineRuleExists(String code, String procedure, String step) {
+        return jdbc.sql("SELECT count(*) FROM calendar_deadline_rule WHERE jurisdiction = :code AND procedure_code = :procedure AND step_code = :step")
+                .param("code", code).param("procedure", procedure).param("step", step).query(Long.class).single() > 0;
+    }
+
+    /** A new version of a rule; the primary key refuses a second version taking effect on the same day. */
+    void addDeadlineRule(DeadlineRule rule, String recordedBy, java.time.Instant recordedAt) {
+        jdbc.sql("""
+                INSERT INTO calendar_deadline_rule (jurisdiction, procedure_code, step_code, amount, unit, direction, counted_from, basis,
+                    confirmed, ends_on_working_day, valid_from, recorded_by, recorded_at)
+                VALUES (:j, :procedure, :step, :amount, :unit, :direction, :countedFrom, :basis, :confirmed, :endsOnWorkingDay, :validFrom, :by, :at)""")
+                .param("j", rule.jurisdiction()).param("procedure", rule.procedure()).param("step", rule.step()).param("amount", rule.amount())
+                .param("unit", rule.unit().name()).param("direction", rule.direction().name()).param("countedFrom", rule.countedFrom())
+                .param("basis", rule.basis()).param("confirmed", rule.confirmed()).param("endsOnWorkingDay", rule.endsOnWorkingDay())
+                .param("validFrom", rule.validFrom()).param("by", recordedBy).param("at", recordedAt.atOffset(java.time.ZoneOffset.UTC))
+                .update();
     }
 
     private Set<DayOfWeek> weekendOf(String code) {
@@ -88,7 +110,7 @@ class CalendarQueries {
         return new DeadlineRule(rs.getString("jurisdiction"), rs.getString("procedure_code"), rs.getString("step_code"),
                 rs.getInt("amount"), DeadlineUnit.valueOf(rs.getString("unit")),
                 DeadlineDirection.valueOf(rs.getString("direction")), rs.getString("counted_from"), rs.getString("basis"),
-                rs.getBoolean("confirmed"), rs.getBoolean("ends_on_working_day"));
+                rs.getBoolean("confirmed"), rs.getBoolean("ends_on_working_day"), rs.getObject("valid_from", LocalDate.class));
     }
 
     private static LocalizedName name(ResultSet rs, String prefix) throws SQLException {

@@ -17,9 +17,20 @@ import org.pana.platform.RuleViolation;
  *     default awaiting a lawyer's check ([C]), which pages must show as such
  * @param endsOnWorkingDay for calendar days and months: a deadline whose last day is not a working day
  *     ends on the nearest working day (later when counted after, earlier when counted before)
+ * @param validFrom the day this version of the rule takes effect; {@link #FROM_THE_START} for the versions the
+ *     calendar was set up with. A case is counted under the version in force on the day it was opened.
  */
 public record DeadlineRule(String jurisdiction, String procedure, String step, int amount, DeadlineUnit unit,
-        DeadlineDirection direction, String countedFrom, String basis, boolean confirmed, boolean endsOnWorkingDay) {
+        DeadlineDirection direction, String countedFrom, String basis, boolean confirmed, boolean endsOnWorkingDay,
+        LocalDate validFrom) {
+
+    /** The effective day of the versions the calendar was set up with (V0060): before any case. */
+    public static final LocalDate FROM_THE_START = LocalDate.of(1900, 1, 1);
+
+    /** True for a version that changed the rule, rather than the one the calendar was set up with. */
+    public boolean changed() {
+        return validFrom != null && validFrom.isAfter(FROM_THE_START);
+    }
 
     /** The deadline counted from a date; a rule in hours needs the instant instead. */
     Deadline dueFrom(LocalDate start, JurisdictionCalendar calendar) {

@@ -13,5 +13,9 @@ public enum NoticeKind {
     /** A removal was reported as carried out although grounds against it stood: a possible refoulement. */
     REMOVAL_DESPITE_GROUNDS,
     /** A border referral was forwarded to another unit. */
-    REFERRAL_FORWARDED
+    REFERRAL_FORWARDED,
+    /** A legal deadline of an asylum case passed unmet (the daily deadline watch). */
+    ASYLUM_DEADLINE_OVERDUE,
+    /** A refugee's status expires soon: the unit invites them to apply for extension (the daily deadline watch). */
+    ASYLUM_EXTENSION_INVITATION_DUE
 }

@@ -64,7 +64,7 @@ final class CalendarFixtures {
 
     static DeadlineRule rule(int amount, DeadlineUnit unit, DeadlineDirection direction, boolean endsOnWorkingDay) {
         return new DeadlineRule("KAZ", "ASYLUM", "TEST_STEP", amount, unit, direction, "the test event",
-                "Test basis", false, endsOnWorkingDay);
+                "Test basis", false, endsOnWorkingDay, DeadlineRule.FROM_THE_START);
     }
 
     private static String unquote(String sql) {

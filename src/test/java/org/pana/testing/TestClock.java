@@ -19,6 +19,11 @@ public class TestClock extends Clock {
         offset = offset.plus(by);
     }
 
+    /** Moves the clock to {@code when} (it then runs on from there); {@link #reset()} returns it to real time. */
+    public void moveTo(Instant when) {
+        offset = Duration.between(Instant.now(), when);
+    }
+
     public void reset() {
         offset = Duration.ZERO;
     }
