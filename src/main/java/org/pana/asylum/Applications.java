@@ -289,8 +289,7 @@ class Applications {
         Row row = visibleRow(caller, id, "ASYLUM_ASSIGN");
         String assignee = username == null || username.isBlank() ? null : username.strip().toLowerCase(java.util.Locale.ROOT);
         boolean decisionMaker = caller.roles().contains(Role.DECISION_MAKER);
-        if (!mayDo(caller, AsylumAction.ASSIGN) || (!decisionMaker && assignee != null && !assignee.equals(caller.username()))
-                || (!decisionMaker && assignee == null && !caller.username().equals(row.assignedTo()))) {
+        if (!mayDo(caller, AsylumAction.ASSIGN) || (!decisionMaker && assignee != null && !assignee.equals(caller.username()))) {
             audit.recordSeparately(AuditEntry.denied("ASYLUM_ASSIGN", "PERSON", row.personId()).withDetails(row.number()));
             throw new AccessDeniedException(mayDo(caller, AsylumAction.ASSIGN)
                     ? "An eligibility officer takes a case for themselves or gives back their own; decision makers assign to others."
@@ -298,7 +297,7 @@ class Applications {
         }
         String refused = row.status() == ApplicationStatus.CLOSED ? "The case is closed: it is no longer assigned."
                 : !decisionMaker && row.assignedTo() != null && !row.assignedTo().equals(caller.username())
-                ? "The case is assigned to " + row.assignedTo() + ": a decision maker reassigns it." : null;
+                ? "The case is assigned to " + row.assignedTo() + ": a decision maker reassigns or unassigns it." : null;
         if (refused != null) {
             audit.recordSeparately(AuditEntry.denied("ASYLUM_ASSIGN", "PERSON", row.personId()).withDetails(row.number() + ": " + refused));
             throw new StateConflict("assignment-not-allowed", refused);

@@ -121,7 +121,28 @@ class CaseAssignmentTests {
         ok(assign(decider, id, "decision.maker2", version(id)));
         MockHttpServletResponse takeOver = assign(eligibility, id, "eligibility.officer", version(id));
         assertThat(takeOver.getStatus()).isEqualTo(409);
+        assertThat(assign(eligibility, id, null, version(id)).getStatus()).as("nor gives it back").isEqualTo(409);
         assertThat(assignedTo(id)).isEqualTo("decision.maker2");
+        String unassigned = ok(assign(decider, id, null, version(id)));
+        assertThat((String) JsonPath.read(unassigned, "$.assignedTo")).isNull();
+        assertThat(assignEvents(id)).isEqualTo(4);
+    }
+
+    @Test
+    void theAssigneeIsNotSetThroughLodgingOrTransitions() throws Exception {
+        String id = registered();
+        MockHttpServletResponse transition = send(eligibility, "/api/v1/asylum/applications/" + id + "/transitions",
+                "{\"action\": \"EXTEND_CONSIDERATION\", \"reason\": \"checks\", \"assignedTo\": \"eligibility.officer\"}");
+        assertThat(transition.getStatus()).isEqualTo(400);
+        String person = JsonPath.read(view(decider, id), "$.personId");
+        MockHttpServletResponse lodging = send(registrar, "/api/v1/asylum/applications",
+                "{\"personId\": \"%s\", \"lodgedOn\": \"2026-03-18\", \"lodgedAt\": \"Almaty\", \"assignedTo\": \"eligibility.officer\"}"
+                        .formatted(person));
+        assertThat(lodging.getStatus()).isEqualTo(400);
+        assertThat(assignedTo(id)).isNull();
+        assertThat(assign(eligibility, id, "eligibility.officer", version(id)).getStatus()).isEqualTo(200);
+        assertThat(ok(assign(eligibility, id, "eligibility.officer", version(id)))).as("taking one's own case again changes nothing").isNotEmpty();
+        assertThat(assignEvents(id)).isEqualTo(1);
     }
 
     @Test
