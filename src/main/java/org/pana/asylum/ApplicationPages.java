@@ -115,6 +115,36 @@ class ApplicationPages {
         return application(caller, id, model, locale);
     }
 
+    /**
+     * Takes, assigns or gives back the case from its form (PRG); an unknown or ineligible colleague is shown next to the
+     * field, and a version someone else has moved past shows the case as it now is with a banner.
+     */
+    @PostMapping("/{id}/assignee")
+    @PreAuthorize(CASE_ROLES)
+    String assign(@AuthenticationPrincipal PanaUser caller, @PathVariable UUID id, @RequestParam MultiValueMap<String, String> form,
+            Model model, Locale locale, HttpServletResponse response) {
+        Long version;
+        try {
+            version = text(form, "version") == null ? null : Long.valueOf(text(form, "version"));
+        } catch (NumberFormatException e) {
+            version = null;
+        }
+        try {
+            applications.assign(caller, id, text(form, "username"), version);
+            return "redirect:/asylum/applications/" + id;
+        } catch (RuleViolation e) {
+            response.setStatus(422);
+            model.addAttribute("failedAction", AsylumAction.ASSIGN.name());
+            model.addAttribute("errors", errors(e, locale));
+            model.addAttribute("entered", form.toSingleValueMap());
+        } catch (StateConflict e) {
+            response.setStatus(409);
+            model.addAttribute("conflict", "concurrent-change".equals(e.type())
+                    ? message("asylum.assign.stale", e.getMessage(), locale) : e.getMessage());
+        }
+        return application(caller, id, model, locale);
+    }
+
     @GetMapping("/new")
     @PreAuthorize("hasRole('REGISTRATION_OFFICER')")
     String lodgingForm(@RequestParam(required = false) String personId, Model model) {
@@ -173,9 +203,28 @@ class ApplicationPages {
         model.addAttribute("remedies", List.of("FRESH_DECISION", "GRANT_STATUS"));
         model.addAttribute("terminationGrounds", applications.statusEndGrounds("TERMINATED"));
         model.addAttribute("deprivationGrounds", applications.statusEndGrounds("DEPRIVED"));
+        assignment(caller, application, model);
         if (!model.containsAttribute("errors")) model.addAttribute("errors", Map.of());
         if (!model.containsAttribute("entered")) model.addAttribute("entered", Map.of());
         if (!model.containsAttribute("enteredGrounds")) model.addAttribute("enteredGrounds", List.of());
+    }
+
+    /**
+     * The assignment line and form: the names of the colleagues a case may go to; a select of them for a decision maker,
+     * "take" or "give back" for an eligibility officer, nothing on a closed case (the service decides; this only offers).
+     */
+    private void assignment(PanaUser caller, Applications.Application application, Model model) {
+        boolean authority = caller.organisationType() == org.pana.access.OrganisationType.ASYLUM_AUTHORITY;
+        List<org.pana.access.Colleagues.Colleague> colleagues = authority ? applications.assignableColleagues(caller) : List.of();
+        model.addAttribute("assigneeName", application.assignedTo() == null ? null : colleagues.stream()
+                .filter(c -> c.username().equals(application.assignedTo())).map(org.pana.access.Colleagues.Colleague::displayName).findFirst()
+                .orElse(application.assignedTo()));
+        boolean open = application.status() != ApplicationStatus.CLOSED;
+        boolean decides = authority && open && caller.roles().contains(org.pana.access.Role.DECISION_MAKER);
+        boolean takes = authority && open && !decides && caller.roles().contains(org.pana.access.Role.ELIGIBILITY_OFFICER);
+        model.addAttribute("assignees", decides ? colleagues : List.of());
+        model.addAttribute("mayTake", takes && application.assignedTo() == null);
+        model.addAttribute("mayGiveBack", takes && caller.username().equals(application.assignedTo()));
     }
 
     /** Each problem by its field (without an index), in the reader's language; the service's sentence where the bundle has none. */

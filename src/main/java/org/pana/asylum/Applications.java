@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.pana.access.Colleagues;
 import org.pana.access.OrganisationType;
 import org.pana.access.PanaUser;
 import org.pana.access.Role;
@@ -115,13 +116,14 @@ class Applications {
             String outcome, LocalDate registeredOn, LocalDate fingerprintedOn, LocalDate decisionDueOn, LocalDate closedOn, LocalDate decidedOn,
             LocalDate notifiedOn, long version, List<DeadlineView> deadlines, List<Certificate> certificates, List<Interview> interviews,
             Assessment assessment, Decision decision, List<Appeal> appeals, RefugeeStatus refugeeStatus, List<HistoryItem> history,
-            List<AsylumAction> allowedActions) {}
+            List<AsylumAction> allowedActions, String assignedTo) {}
 
     /** The row as stored, before deadlines, history and actions are added for a caller. */
     private record Row(UUID id, String number, String jurisdiction, UUID personId, UUID organisationId, UUID referralId, LocalDate lodgedOn,
             String lodgedAt, LocalDate arrivedOn, boolean irregularEntry, boolean lateLodging, ApplicationStatus status, String outcome,
             LocalDate registeredOn, LocalDate fingerprintedOn, LocalDate decisionDueOn, LocalDate closedOn, LocalDate decidedOn,
-            LocalDate notifiedOn, LocalDate statusUntil, LocalDate statusEndedOn, String statusEnd, String statusEndGround, long version) {
+            LocalDate notifiedOn, LocalDate statusUntil, LocalDate statusEndedOn, String statusEnd, String statusEndGround, long version,
+            String assignedTo) {
 
         boolean refugee() {
             return status == ApplicationStatus.DECIDED && "RECOGNISED".equals(outcome) && statusEnd == null;
@@ -137,10 +139,12 @@ class Applications {
     private final Clock clock;
     private final ZoneId zone;
     private final boolean appealsSuspend;
+    private final Colleagues colleagues;
 
     Applications(JdbcClient jdbc, Registry registry, BorderReferrals referrals, LegalDeadlines deadlines, AuditTrail audit, TimeOrderedIds ids,
             Clock clock, @Value("${pana.registration.time-zone:Asia/Almaty}") ZoneId zone,
-            @Value("${pana.asylum.appeal-suspensive:true}") boolean appealsSuspend) {
+            @Value("${pana.asylum.appeal-suspensive:true}") boolean appealsSuspend, Colleagues colleagues) {
+        this.colleagues = colleagues;
         this.appealsSuspend = appealsSuspend;
         this.jdbc = jdbc;
         this.registry = registry;
@@ -282,6 +286,62 @@ class Applications {
         return "%s-AS-%02d-%05d".formatted(jurisdiction, year % 100, last);
     }
 
+    // ---- assignment ------------------------------------------------------------------------------------------
+
+    /** Who may work on a case, and so be assigned it (issue 5, item 8, "my cases"). */
+    static final Set<Role> ASSIGNABLE = EnumSet.of(Role.ELIGIBILITY_OFFICER, Role.DECISION_MAKER);
+
+    /** The active users of the caller's organisation a decision maker may assign a case to. */
+    List<Colleagues.Colleague> assignableColleagues(PanaUser caller) {
+        return colleagues.holding(caller.organisationId(), ASSIGNABLE);
+    }
+
+    /**
+     * Assigns an open case to {@code username} (or unassigns it, with null), if the application is still at the
+     * {@code version} the caller saw: an eligibility officer takes an unassigned case for themselves (or gives back
+     * their own), a decision maker assigns to any active eligibility officer or decision maker of their organisation.
+     * Recorded in the history as {@link AsylumAction#ASSIGN}, since who worked on a case is part of its record.
+     */
+    @Transactional
+    Application assign(PanaUser caller, UUID id, String username, Long version) {
+        Row row = visibleRow(caller, id, "ASYLUM_ASSIGN");
+        String assignee = username == null || username.isBlank() ? null : username.strip().toLowerCase(java.util.Locale.ROOT);
+        boolean decisionMaker = caller.roles().contains(Role.DECISION_MAKER);
+        if (!mayDo(caller, AsylumAction.ASSIGN) || (!decisionMaker && assignee != null && !assignee.equals(caller.username()))) {
+            audit.recordSeparately(AuditEntry.denied("ASYLUM_ASSIGN", "PERSON", row.personId()).withDetails(row.number()));
+            throw new AccessDeniedException(mayDo(caller, AsylumAction.ASSIGN)
+                    ? "An eligibility officer takes a case for themselves or gives back their own; decision makers assign to others."
+                    : "Cases are assigned by the asylum authority's eligibility officers and decision makers.");
+        }
+        String refused = row.status() == ApplicationStatus.CLOSED ? "The case is closed: it is no longer assigned."
+                : !decisionMaker && row.assignedTo() != null && !row.assignedTo().equals(caller.username())
+                ? "The case is assigned to " + row.assignedTo() + ": a decision maker reassigns or unassigns it." : null;
+        if (refused != null) {
+            audit.recordSeparately(AuditEntry.denied("ASYLUM_ASSIGN", "PERSON", row.personId()).withDetails(row.number() + ": " + refused));
+            throw new StateConflict("assignment-not-allowed", refused);
+        }
+        if (version == null) throw RuleViolation.onField("version", "Give the version of the application you saw.");
+        if (assignee != null && colleagues.find(caller.organisationId(), assignee, ASSIGNABLE).isEmpty()) {
+            throw RuleViolation.onField("username", "No active eligibility officer or decision maker of your organisation has this username.");
+        }
+        if (version != row.version()) {
+            throw new StateConflict("concurrent-change", "Someone else changed the application since you read it; reload it.");
+        }
+        if (java.util.Objects.equals(assignee, row.assignedTo())) {
+            audit.record(AuditEntry.success("ASYLUM_APPLICATION_VIEWED", "PERSON", row.personId()).withDetails(row.number()));
+            return view(caller, row);
+        }
+        Map<String, Object> values = new java.util.HashMap<>();
+        values.put("to", assignee);
+        values.put("at", assignee == null ? null : clock.instant().atOffset(ZoneOffset.UTC));
+        update(row, "assigned_to = :to, assigned_at = :at", values);
+        event(caller, row.id(), AsylumAction.ASSIGN, row.status(), row.status(), today(),
+                assignee == null ? "unassigned (was " + row.assignedTo() + ")"
+                        : "assigned to " + assignee + (row.assignedTo() == null ? "" : " (was " + row.assignedTo() + ")"));
+        audit.record(AuditEntry.success("ASYLUM_ASSIGN", "PERSON", row.personId()).withDetails(row.number()));
+        return view(caller, row(id).orElseThrow());
+    }
+
     // ---- reading ---------------------------------------------------------------------------------------------
 
     /** The application for a caller who may see it; "not found" otherwise (audited as denied). Each read is audited. */
@@ -316,7 +376,7 @@ class Applications {
                 rs.getObject("decision_due_on", LocalDate.class), rs.getObject("closed_on", LocalDate.class),
                 rs.getObject("decided_on", LocalDate.class), rs.getObject("notified_on", LocalDate.class),
                 rs.getObject("status_until", LocalDate.class), rs.getObject("status_ended_on", LocalDate.class), rs.getString("status_end"),
-                rs.getString("status_end_ground"), rs.getLong("version")))
+                rs.getString("status_end_ground"), rs.getLong("version"), rs.getString("assigned_to")))
                 .optional();
     }
 
@@ -343,7 +403,7 @@ class Applications {
                 deadlines(row, certificates), certificates, interviews, assessment, decision, appeals(row.id()),
                 row.statusUntil() == null ? null : new RefugeeStatus(row.decidedOn(), row.statusUntil(), row.statusEnd(), row.statusEndedOn(),
                         row.statusEndGround()), history,
-                allowedActions(caller, row));
+                allowedActions(caller, row), row.assignedTo());
     }
 
     /** The transitions this caller may take now; the latest interview's status is read once for all of them. */
@@ -513,6 +573,7 @@ class Applications {
                     || row.status() == ApplicationStatus.APPEALED
                     ? "The application is closed or decided." : null;
             case LODGE -> "An application is lodged once.";
+            case ASSIGN -> "A case is assigned through its assignee, not as a transition.";
         };
     }
 

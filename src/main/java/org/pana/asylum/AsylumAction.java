@@ -27,7 +27,9 @@ enum AsylumAction {
     EXTEND_STATUS(EnumSet.of(Role.DECISION_MAKER)),
     TERMINATE_STATUS(EnumSet.of(Role.DECISION_MAKER)),
     DEPRIVE_STATUS(EnumSet.of(Role.DECISION_MAKER)),
-    WITHDRAW(EnumSet.of(Role.REGISTRATION_OFFICER));
+    WITHDRAW(EnumSet.of(Role.REGISTRATION_OFFICER)),
+    /** Taking or assigning a case ({@code PUT .../assignee}): recorded in the history, but no step of the procedure. */
+    ASSIGN(EnumSet.of(Role.ELIGIBILITY_OFFICER, Role.DECISION_MAKER));
 
     private final Set<Role> roles;
 
@@ -39,9 +41,9 @@ enum AsylumAction {
         return roles;
     }
 
-    /** Whether the action is taken through {@code POST .../transitions} (lodging has its own endpoint). */
+    /** Whether the action is taken through {@code POST .../transitions} (lodging and assignment have their own endpoints). */
     boolean transition() {
-        return this != LODGE;
+        return this != LODGE && this != ASSIGN;
     }
 
     /** Appeals are recorded by the reviewing body (the ministry, or the court's outcome), not the asylum authority. */

@@ -10,6 +10,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,7 +33,10 @@ class AsylumApi {
         this.idempotency = idempotency;
     }
 
-    /** {@code due-this-week}, {@code overdue}, {@code awaiting-my-approval} (api.md lists are paged). */
+    /** The assignee of a case and the application's version the caller saw ({@code username} null to unassign). */
+    record Assignee(String username, Long version) {}
+
+    /** {@code mine}, {@code due-this-week}, {@code overdue}, {@code awaiting-my-approval} (api.md lists are paged). */
     @GetMapping("/queues/{queue}")
     @PreAuthorize("hasAnyRole('REGISTRATION_OFFICER', 'ELIGIBILITY_OFFICER', 'DECISION_MAKER')")
     WorkQueues.Page queue(@AuthenticationPrincipal PanaUser caller, @PathVariable String queue,
@@ -55,6 +59,12 @@ class AsylumApi {
     @PreAuthorize("hasAnyRole('REGISTRATION_OFFICER', 'ELIGIBILITY_OFFICER', 'DECISION_MAKER', 'APPEALS_OFFICER', 'PROTECTION_MONITOR')")
     Applications.Application find(@AuthenticationPrincipal PanaUser caller, @PathVariable UUID id) {
         return applications.find(caller, id);
+    }
+
+    @PutMapping("/{id}/assignee")
+    @PreAuthorize("hasAnyRole('REGISTRATION_OFFICER', 'ELIGIBILITY_OFFICER', 'DECISION_MAKER', 'APPEALS_OFFICER', 'PROTECTION_MONITOR')")
+    Applications.Application assign(@AuthenticationPrincipal PanaUser caller, @PathVariable UUID id, @RequestBody Assignee request) {
+        return applications.assign(caller, id, request.username(), request.version());
     }
 
     @PostMapping("/{id}/transitions")

@@ -20,14 +20,14 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The asylum authority's work queues of its jurisdiction: decisions due this week, decisions overdue, and drafts
  * awaiting approval by someone other than their drafter. Each application listed is audited as a listing of its
- * applicant. (Assignment of cases to officers, for "my cases", is still to come.)
+ * applicant. "My cases" are the open cases assigned to the caller, the most urgent decision first.
  */
 @Service
 class WorkQueues {
 
-    enum Queue { DUE_THIS_WEEK, OVERDUE, AWAITING_MY_APPROVAL }
+    enum Queue { MINE, DUE_THIS_WEEK, OVERDUE, AWAITING_MY_APPROVAL }
 
-    record Line(UUID id, String number, UUID personId, ApplicationStatus status, LocalDate decisionDueOn, String draftedBy) {}
+    record Line(UUID id, String number, UUID personId, ApplicationStatus status, LocalDate decisionDueOn, String draftedBy, String assignedTo) {}
 
     record Page(List<Line> items, int page, int size, long total) {}
 
@@ -51,17 +51,17 @@ class WorkQueues {
         try {
             queue = Queue.valueOf(queueName.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException unknown) {
-            throw RuleViolation.onField("queue", "Use due-this-week, overdue or awaiting-my-approval.");
+            throw RuleViolation.onField("queue", "Use mine, due-this-week, overdue or awaiting-my-approval.");
         }
         if (page < 0) throw RuleViolation.onField("page", "The page is 0 or more.");
         if (size < 1 || size > 100) throw RuleViolation.onField("size", "The size is 1 to 100.");
-        if (caller.organisationType() != OrganisationType.ASYLUM_AUTHORITY
-                || (queue == Queue.AWAITING_MY_APPROVAL && !caller.roles().contains(Role.DECISION_MAKER))) {
-            throw new org.springframework.security.access.AccessDeniedException("This queue belongs to the asylum authority's " 
-                    + (queue == Queue.AWAITING_MY_APPROVAL ? "decision makers." : "officers."));
+        if (!mayRead(caller, queue)) {
+            throw new org.springframework.security.access.AccessDeniedException("This queue belongs to the asylum authority's "
+                    + (queue == Queue.AWAITING_MY_APPROVAL ? "decision makers." : queue == Queue.MINE ? "officers who are assigned cases." : "officers."));
         }
         LocalDate today = clock.instant().atZone(zone).toLocalDate();
         String where = switch (queue) {
+            case MINE -> "a.status <> 'CLOSED' AND a.assigned_to = :me";
             case DUE_THIS_WEEK -> IN_PROCEDURE + " AND a.decision_due_on BETWEEN :today AND :week";
             case OVERDUE -> IN_PROCEDURE + " AND a.decision_due_on < :today";
             case AWAITING_MY_APPROVAL -> "a.status = 'DECISION_DRAFTED' AND d.drafted_by <> :me";
@@ -73,11 +73,23 @@ class WorkQueues {
         long total = jdbc.sql("SELECT count(*) " + from).params(params).query(Long.class).single();
         params.put("limit", size);
         params.put("offset", (long) page * size);
-        List<Line> items = jdbc.sql("SELECT a.id, a.number, a.person_id, a.status, a.decision_due_on, d.drafted_by " + from
-                        + " ORDER BY a.decision_due_on, a.number LIMIT :limit OFFSET :offset").params(params)
+        // "Mine" holds cases after the decision too (appeals, status): those without a decision to come go last.
+        String order = queue == Queue.MINE ? "CASE WHEN " + IN_PROCEDURE + " THEN 0 ELSE 1 END, a.decision_due_on, a.number" : "a.decision_due_on, a.number";
+        List<Line> items = jdbc.sql("SELECT a.id, a.number, a.person_id, a.status, a.decision_due_on, d.drafted_by, a.assigned_to " + from
+                        + " ORDER BY " + order + " LIMIT :limit OFFSET :offset").params(params)
                 .query((rs, n) -> new Line(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class),
-                        ApplicationStatus.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class), rs.getString(6))).list();
+                        ApplicationStatus.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7))).list();
         for (Line line : items) audit.record(AuditEntry.success("PERSON_LISTED", "PERSON", line.personId()).withDetails("asylum-" + queueName));
         return new Page(items, page, size, total);
+    }
+
+    /** Whether the caller may read the queue: the asylum authority's; approval for decision makers, "mine" for those assigned cases. */
+    static boolean mayRead(PanaUser caller, Queue queue) {
+        if (caller.organisationType() != OrganisationType.ASYLUM_AUTHORITY) return false;
+        return switch (queue) {
+            case AWAITING_MY_APPROVAL -> caller.roles().contains(Role.DECISION_MAKER);
+            case MINE -> caller.roles().stream().anyMatch(Applications.ASSIGNABLE::contains);
+            default -> true;
+        };
     }
 }
