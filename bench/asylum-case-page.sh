@@ -140,7 +140,7 @@ run_database() {
       ;;
     postgres)
       seed_script "INSERT INTO bench_n SELECT n FROM generate_series(1, $CASES) AS g(n);"
-      echo "ANALYZE;" >> "$work/seed.sql"
+      echo "ANALYZE registration_person; ANALYZE registration_person_name; ANALYZE registration_person_nationality; ANALYZE asylum_application; ANALYZE asylum_application_event; ANALYZE asylum_certificate; ANALYZE asylum_interview; ANALYZE asylum_assessment; ANALYZE asylum_decision;" >> "$work/seed.sql"
       PGPASSWORD=$PG_PASSWORD psql -q -v ON_ERROR_STOP=1 -h localhost -p "$PG_PORT" -U "$ROLE" -d "$PG_DB" -f "$work/seed.sql"
       PGPASSWORD=$PG_PASSWORD psql -h localhost -p "$PG_PORT" -U "$ROLE" -d "$PG_DB" -c "$count_sql" | tee "$work/counts-$db.txt"
       ;;
