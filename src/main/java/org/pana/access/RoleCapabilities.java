@@ -17,6 +17,9 @@ final class RoleCapabilities {
     private static final Action REPORT_REMOVAL = new Action("home.action.report-removal", "/removal-reports/new");
     private static final Action OVERDUE_REFERRALS = new Action("home.action.overdue-referrals", "/border/referrals/overdue");
 
+    /** My cases and the work queues of the asylum authority (interviews, assessments and decisions start there). */
+    private static final Action ASYLUM_CASES = new Action("home.action.asylum-cases", "/asylum/queues");
+
     private static final Map<Role, List<Action>> ACTIONS = Map.ofEntries(
             Map.entry(Role.ADMINISTRATOR, List.of(new Action("home.action.manage-users", "/admin/users"),
                     new Action("home.action.manage-organisations", "/admin/organisations"),
@@ -30,10 +33,10 @@ final class RoleCapabilities {
                     new Action("home.action.register-household", "/households/new"), SEARCH_PEOPLE,
                     new Action("home.action.review-duplicates", "/duplicates"), new Action("home.action.import-people", "/imports"),
                     PROTECTION_REVIEW,
-                    new Action("home.action.lodge-application", "/asylum/applications/new"))),
-            Map.entry(Role.ELIGIBILITY_OFFICER, List.of(new Action("home.action.interview", null),
-                    new Action("home.action.assess", null), SEARCH_PEOPLE)),
-            Map.entry(Role.DECISION_MAKER, List.of(new Action("home.action.decide", null), SEARCH_PEOPLE)),
+                    new Action("home.action.lodge-application", "/asylum/applications/new"), ASYLUM_CASES)),
+            Map.entry(Role.ELIGIBILITY_OFFICER, List.of(ASYLUM_CASES, SEARCH_PEOPLE)),
+            Map.entry(Role.DECISION_MAKER, List.of(new Action("home.action.decide", "/asylum/queues/awaiting-my-approval"), ASYLUM_CASES,
+                    SEARCH_PEOPLE)),
             Map.entry(Role.APPEALS_OFFICER, List.of(new Action("home.action.review-appeals", null), SEARCH_PEOPLE)),
             Map.entry(Role.STATELESSNESS_OFFICER, List.of(new Action("home.action.determine-statelessness", null), SEARCH_PEOPLE)),
             Map.entry(Role.MIGRATION_OFFICER, List.of(new Action("home.action.residence", null),

@@ -16,6 +16,7 @@ import org.pana.notification.Audience;
 import org.pana.notification.Notice;
 import org.pana.notification.NoticeKind;
 import org.pana.notification.Notifications;
+import org.pana.platform.NotFound;
 import org.pana.platform.ScheduledJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every morning, on one node (under the job lock), recomputes the deadlines of the cases that may have one due
@@ -48,11 +50,13 @@ class DeadlineWatch {
     private final Applications applications;
     private final LegalDeadlines deadlines;
     private final Notifications notifications;
+    private final TransactionTemplate transactions;
     private final Clock clock;
     private final ZoneId zone;
 
     DeadlineWatch(ScheduledJobs jobs, JdbcClient jdbc, Applications applications, LegalDeadlines deadlines, Notifications notifications,
-            Clock clock, @Value("${pana.registration.time-zone:Asia/Almaty}") ZoneId zone) {
+            PlatformTransactionManager transactions, Clock clock, @Value("${pana.registration.time-zone:Asia/Almaty}") ZoneId zone) {
+        this.transactions = new TransactionTemplate(transactions);
         this.jobs = jobs;
         this.jdbc = jdbc;
         this.applications = applications;
@@ -69,8 +73,10 @@ class DeadlineWatch {
 
     private record Candidate(UUID id, String jurisdiction, UUID organisationId) {}
 
-    /** Flags what fell due by today and returns how many flags were raised. */
-    @Transactional
+    /**
+     * Flags what fell due by today and returns how many flags were raised. Not one transaction: each flag commits
+     * with its notice, so a case that cannot be computed (its calendar missing) spoils nothing for the others.
+     */
     int flagDeadlines() {
         LocalDate today = clock.instant().atZone(zone).toLocalDate();
         int raised = 0;
@@ -78,8 +84,9 @@ class DeadlineWatch {
             List<Applications.DeadlineView> due;
             try {
                 due = applications.deadlinesOf(candidate.id());
-            } catch (HolidayDataMissing missing) {
-                // One case counted in a year without holiday data must not stop the watch for every other case.
+            } catch (HolidayDataMissing | NotFound missing) {
+                // One case without its calendar (a year without holiday data, a jurisdiction or rule not set up) must not
+                // stop the watch for every other case.
                 log.warn("Deadlines of asylum case {} not watched today: {}", candidate.id(), missing.getMessage());
                 continue;
             }
@@ -100,6 +107,10 @@ class DeadlineWatch {
     }
 
     private boolean flag(Candidate candidate, Applications.DeadlineView deadline, String kind, LocalDate today) {
+        return Boolean.TRUE.equals(transactions.execute(status -> flagOnce(candidate, deadline, kind, today)));
+    }
+
+    private boolean flagOnce(Candidate candidate, Applications.DeadlineView deadline, String kind, LocalDate today) {
         int inserted = jdbc.sql("""
                 INSERT INTO asylum_deadline_flag (application_id, step, due_on, kind, flagged_on, flagged_at)
                 SELECT :id, :step, :due, :kind, :today, :now FROM (VALUES (1)) AS one (x)
@@ -136,7 +147,14 @@ class DeadlineWatch {
         List<String> jurisdictions = jdbc.sql("SELECT DISTINCT jurisdiction FROM asylum_application").query(String.class).list();
         long lead = 0;
         for (String jurisdiction : jurisdictions) {
-            for (DeadlineRule rule : deadlines.rules(jurisdiction)) {
+            List<DeadlineRule> rules;
+            try {
+                rules = deadlines.rules(jurisdiction);
+            } catch (NotFound noCalendar) {
+                log.warn("Asylum cases of {} have no calendar: their invitations are not watched", jurisdiction);
+                continue;
+            }
+            for (DeadlineRule rule : rules) {
                 if (!rule.procedure().equals(Applications.PROCEDURE) || !rule.step().equals(INVITATION)
                         || rule.direction() != DeadlineDirection.BEFORE) continue;
                 long days = switch (rule.unit()) {
