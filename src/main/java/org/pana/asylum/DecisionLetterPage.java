@@ -25,6 +25,9 @@ class DecisionLetterPage {
     /** Each template language by its own name, for the switch. */
     static final Map<String, String> LANGUAGE_NAMES = Map.of("ru", "Русский", "kk", "Қазақша", "en", "English");
 
+    /** A language the letter may be read in, by its own name; {@code official} for the authority's languages. */
+    record LanguageChoice(String code, String name, boolean official) {}
+
     private final DecisionLetters letters;
 
     DecisionLetterPage(DecisionLetters letters) {
@@ -37,9 +40,10 @@ class DecisionLetterPage {
             Model model, Locale locale) {
         String chosen = language != null ? language
                 : DecisionLetters.OFFICIAL.contains(locale.getLanguage()) ? locale.getLanguage() : DecisionLetters.OFFICIAL.get(0);
-        model.addAttribute("letter", letters.letter(caller, id, chosen));
-        model.addAttribute("languageNames", LANGUAGE_NAMES);
-        model.addAttribute("officialLanguages", DecisionLetters.OFFICIAL);
+        DecisionLetters.Letter letter = letters.letter(caller, id, chosen);
+        model.addAttribute("letter", letter);
+        model.addAttribute("languages", letter.languages().stream()
+                .map(l -> new LanguageChoice(l, LANGUAGE_NAMES.get(l), DecisionLetters.OFFICIAL.contains(l))).toList());
         return "asylum/decision-letter";
     }
 }

@@ -203,6 +203,22 @@ class DecisionLetterTests {
     }
 
     @Test
+    void statusGrantedOnAppealIsARecognitionFromTheAppealsDecisionWithoutTheRefusalsReasons() throws Exception {
+        String id = decided("[\"eng\"]", "prs", "REJECTED", "The account is not credible.");
+        step("registration.officer", id, "{\"action\": \"NOTIFY\", \"notifiedOn\": \"2027-03-31\"}");
+        step("appeals.officer", id, "{\"action\": \"LODGE_APPEAL\", \"level\": \"ADMINISTRATIVE\", \"lodgedOn\": \"2027-03-31\"}");
+        String appealed = ok(letter("appeals.officer", id, "en"));
+        assertThat(text(appealed)).as("the refusal's letter while the appeal is pending").contains("Your application is refused",
+                "The last day to lodge an appeal is 30 April 2027.");
+        step("appeals.officer", id, "{\"action\": \"DECIDE_APPEAL\", \"outcome\": \"UPHELD\", \"remedy\": \"GRANT_STATUS\", \"decidedOn\": \"2027-03-31\"}");
+        String granted = ok(letter("appeals.officer", id, "ru"));
+        assertThat((String) JsonPath.read(granted, "$.outcome")).isEqualTo("RECOGNISED");
+        assertThat((String) JsonPath.read(granted, "$.validUntil")).isEqualTo("2028-03-31");
+        assertThat(text(granted)).contains("Вы признаны беженцем", "Статус беженца присвоен 31 марта 2027 года по результатам удовлетворения Вашей жалобы")
+                .doesNotContain("The account is not credible.", "Порядок обжалования");
+    }
+
+    @Test
     void theInterpretersLanguageCountsAsOneTheApplicantUnderstands() throws Exception {
         String id = decided("[]", "eng", "REJECTED", "Not credible.");
         assertThat((List<String>) JsonPath.read(ok(letter("unhcr.monitor", id, "en")), "$.languages")).containsExactly("ru", "kk", "en");
@@ -251,6 +267,8 @@ class DecisionLetterTests {
         assertThat(page.select("[data-testid=letter]").attr("lang")).as("the reader's official language").isEqualTo("kk");
         assertThat(page.select("[data-testid=letter-title]").text()).isEqualTo("Босқын мәртебесін беру туралы өтінішхат бойынша шешім");
         assertThat(page.select("[data-testid=language-link]").eachAttr("data-language")).containsExactly("ru", "en");
+        assertThat(page.select("[data-testid=language-link]").eachText()).containsExactly("Русский", "English");
+        assertThat(page.select("[data-testid=current-language]").text()).isEqualTo("Қазақша");
         assertThat(page.select("[data-testid=reasons]").text()).isEqualTo("Not credible.");
         assertThat(page.select("link[href=/css/asylum-letter.css]")).hasSize(1);
 
