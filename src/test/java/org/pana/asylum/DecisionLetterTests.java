@@ -165,7 +165,7 @@ class DecisionLetterTests {
         assertThat((String) JsonPath.read(kazakh, "$.title")).isEqualTo("Босқын мәртебесін беру туралы өтінішхат бойынша шешім");
         assertThat((String) JsonPath.read(kazakh, "$.appealBy")).isEqualTo("2027-04-30");
         assertThat(text(kazakh)).contains("Сіздің өтінішхатыңызды қанағаттандырудан бас тартылды", "Шағымдану тәртібі",
-                "Шағым берудің соңғы күні — 2027 жылғы 30 сәуір.", "Садат", reasons);
+                "Сізге осы шешім туралы хабарланған күн: 2027 жылғы 31 наурыз. Шағым берудің соңғы күні — 2027 жылғы 30 сәуір.", "Садат", reasons);
 
         String english = ok(letter("registration.officer", id, "en"));
         assertThat((Boolean) JsonPath.read(english, "$.official")).isFalse();
@@ -192,7 +192,7 @@ class DecisionLetterTests {
         assertThat((Map<String, Object>) JsonPath.read(russian, "$")).doesNotContainKey("appealBy");
         assertThat((String) JsonPath.read(russian, "$.basis")).contains("Government Resolution No. 183");
         String kazakh = ok(letter("eligibility.officer", id, "kk"));
-        assertThat(text(kazakh)).contains("Сіз босқын деп танылдыңыз", "Босқын мәртебесі 2028 жылғы 31 наурыз қоса алғанда жарамды.",
+        assertThat(text(kazakh)).contains("Сіз босқын деп танылдыңыз", "Босқын мәртебесінің қолданылу мерзімі аяқталатын күн: 2028 жылғы 31 наурыз (осы күнді қоса алғанда).",
                 "12 ай мерзімге");
 
         MockHttpServletResponse english = letter("eligibility.officer", id, "en");
