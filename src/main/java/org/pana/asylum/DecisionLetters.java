@@ -1,6 +1,7 @@
 package org.pana.asylum;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -24,6 +25,7 @@ import org.pana.calendar.LegalDeadlines;
 import org.pana.calendar.WorkingCalendar;
 import org.pana.platform.RuleViolation;
 import org.pana.platform.StateConflict;
+import org.pana.registration.BirthDatePrecision;
 import org.pana.registration.PersonDetails;
 import org.pana.registration.PersonView;
 import org.pana.registration.Registry;
@@ -77,12 +79,12 @@ class DecisionLetters {
     private final WorkingCalendar calendar;
     private final MessageSource messages;
     private final JdbcClient jdbc;
-    private final java.time.Clock clock;
+    private final Clock clock;
     private final ZoneId zone;
     private final boolean appealsSuspend;
 
     DecisionLetters(Applications applications, Registry registry, OrganisationDirectory organisations, LegalDeadlines deadlines,
-            WorkingCalendar calendar, MessageSource messages, JdbcClient jdbc, java.time.Clock clock,
+            WorkingCalendar calendar, MessageSource messages, JdbcClient jdbc, Clock clock,
             @Value("${pana.registration.time-zone:Asia/Almaty}") ZoneId zone,
             @Value("${pana.asylum.appeal-suspensive:true}") boolean appealsSuspend) {
         this.applications = applications;
@@ -227,10 +229,10 @@ class DecisionLetters {
     private String birthDate(PersonView applicant, Locale locale) {
         LocalDate born = applicant.birthDate();
         if (born == null) return "—";
-        if (applicant.birthDatePrecision() == null || applicant.birthDatePrecision() == org.pana.registration.BirthDatePrecision.DAY) {
+        if (applicant.birthDatePrecision() == null || applicant.birthDatePrecision() == BirthDatePrecision.DAY) {
             return new Text(locale).date(born);
         }
-        if (applicant.birthDatePrecision() == org.pana.registration.BirthDatePrecision.MONTH) {
+        if (applicant.birthDatePrecision() == BirthDatePrecision.MONTH) {
             return DateTimeFormatter.ofPattern("LLLL yyyy", locale).format(born);
         }
         return String.valueOf(born.getYear());

@@ -219,6 +219,16 @@ class DecisionLetterTests {
     }
 
     @Test
+    void aClosedApplicationIsExplainedAndMayBeAppealed() throws Exception {
+        String id = decided("[\"kaz\"]", "kaz", "CLOSED", "Заявитель дважды не явился на собеседование.");
+        String kazakh = ok(letter("decision.maker2", id, "kk"));
+        assertThat((List<String>) JsonPath.read(kazakh, "$.languages")).as("Kazakh is official already").containsExactly("ru", "kk");
+        assertThat(text(kazakh)).contains("Сіздің өтінішхатыңызды қарау тоқтатылды", "Шағымдану тәртібі",
+                "Шағым беру мерзімі — осы шешім туралы Сізге хабарланған күннен бастап 1 ай.");
+        assertThat(text(ok(letter("decision.maker2", id, "ru")))).contains("Рассмотрение Вашего ходатайства прекращено", "Порядок обжалования");
+    }
+
+    @Test
     void theInterpretersLanguageCountsAsOneTheApplicantUnderstands() throws Exception {
         String id = decided("[]", "eng", "REJECTED", "Not credible.");
         assertThat((List<String>) JsonPath.read(ok(letter("unhcr.monitor", id, "en")), "$.languages")).containsExactly("ru", "kk", "en");
