@@ -352,6 +352,17 @@ class Applications {
         return view(caller, row);
     }
 
+    /**
+     * The application for a document drawn from it (the decision letter): seen by whoever may see the case, the read
+     * audited as {@code action} (denied ones too); interview records are left out, as the document does not show them.
+     */
+    @Transactional
+    Application read(PanaUser caller, UUID id, String action) {
+        Row row = visibleRow(caller, id, action);
+        audit.record(AuditEntry.success(action, "PERSON", row.personId()).withDetails(row.number()));
+        return view(caller, row, false);
+    }
+
     private Row visibleRow(PanaUser caller, UUID id, String action) {
         return row(id).filter(r -> maySee(caller, r)).orElseThrow(() -> {
             audit.recordSeparately(AuditEntry.denied(action, "ASYLUM_APPLICATION", id));
@@ -381,6 +392,10 @@ class Applications {
     }
 
     private Application view(PanaUser caller, Row row) {
+        return view(caller, row, true);
+    }
+
+    private Application view(PanaUser caller, Row row, boolean withRecords) {
         List<UUID> children = jdbc.sql("SELECT person_id FROM asylum_application_child WHERE application_id = :id ORDER BY person_id")
                 .param("id", row.id()).query(UUID.class).list();
         List<Certificate> certificates = certificates(row.id());
@@ -390,7 +405,7 @@ class Applications {
                 .param("id", row.id()).query((rs, n) -> new HistoryItem(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getObject(4, LocalDate.class), rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getString(6), rs.getString(7)))
                 .list();
-        boolean readsRecords = caller.roles().stream().anyMatch(INTERVIEW_READERS::contains);
+        boolean readsRecords = withRecords && caller.roles().stream().anyMatch(INTERVIEW_READERS::contains);
         List<Interview> interviews = interviews(row.id(), readsRecords);
         if (readsRecords && interviews.stream().anyMatch(i -> i.record() != null)) {
             audit.record(AuditEntry.success("ASYLUM_INTERVIEW_RECORD_VIEWED", "PERSON", row.personId()).withDetails(row.number()));
