@@ -61,13 +61,15 @@ class ApplicationPages {
     record InterviewLine(Applications.Interview interview, String scheduledAt) {}
 
     private final Applications applications;
+    private final RefugeeStatuses statuses;
     private final Registry registry;
     private final MessageSource messages;
     private final ZoneId zone;
 
-    ApplicationPages(Applications applications, Registry registry, MessageSource messages,
+    ApplicationPages(Applications applications, RefugeeStatuses statuses, Registry registry, MessageSource messages,
             @Value("${pana.registration.time-zone:Asia/Almaty}") ZoneId zone) {
         this.applications = applications;
+        this.statuses = statuses;
         this.registry = registry;
         this.messages = messages;
         this.zone = zone;
@@ -201,8 +203,8 @@ class ApplicationPages {
         model.addAttribute("levels", List.of("ADMINISTRATIVE", "JUDICIAL"));
         model.addAttribute("appealOutcomes", List.of("UPHELD", "DISMISSED"));
         model.addAttribute("remedies", List.of("FRESH_DECISION", "GRANT_STATUS"));
-        model.addAttribute("terminationGrounds", applications.statusEndGrounds("TERMINATED"));
-        model.addAttribute("deprivationGrounds", applications.statusEndGrounds("DEPRIVED"));
+        model.addAttribute("terminationGrounds", statuses.endGrounds("TERMINATED"));
+        model.addAttribute("deprivationGrounds", statuses.endGrounds("DEPRIVED"));
         assignment(caller, application, model);
         if (!model.containsAttribute("errors")) model.addAttribute("errors", Map.of());
         if (!model.containsAttribute("entered")) model.addAttribute("entered", Map.of());

@@ -27,12 +27,12 @@ class PendingApplicationGrounds implements RemovalGrounds {
 
     private final JdbcClient jdbc;
     private final LegalDeadlines deadlines;
-    private final Applications applications;
+    private final Appeals appeals;
 
-    PendingApplicationGrounds(JdbcClient jdbc, LegalDeadlines deadlines, Applications applications) {
+    PendingApplicationGrounds(JdbcClient jdbc, LegalDeadlines deadlines, Appeals appeals) {
         this.jdbc = jdbc;
         this.deadlines = deadlines;
-        this.applications = applications;
+        this.appeals = appeals;
     }
 
     private record Case(UUID id, String jurisdiction, String number, String status, String outcome, LocalDate lodgedOn, LocalDate decidedOn,
@@ -52,7 +52,7 @@ class PendingApplicationGrounds implements RemovalGrounds {
         List<RemovalGround> grounds = new ArrayList<>();
         for (Case c : cases) {
             if (ApplicationStatus.APPEALED.name().equals(c.status())) {
-                applications.appeals(c.id()).stream().filter(a -> "PENDING".equals(a.status()) && a.suspensive() && !a.lodgedOn().isAfter(asOf))
+                appeals.of(c.id()).stream().filter(a -> "PENDING".equals(a.status()) && a.suspensive() && !a.lodgedOn().isAfter(asOf))
                         .forEach(a -> grounds.add(new RemovalGround(APPEAL_PENDING, a.lodgedOn(), c.number())));
             } else if (!ApplicationStatus.DECIDED.name().equals(c.status()) || c.decidedOn().isAfter(asOf)) {
                 grounds.add(new RemovalGround(PENDING, c.lodgedOn(), c.number()));
@@ -62,7 +62,7 @@ class PendingApplicationGrounds implements RemovalGrounds {
             } else if (c.notifiedOn() == null || c.notifiedOn().isAfter(asOf)) {
                 grounds.add(new RemovalGround(PENDING, c.lodgedOn(), c.number()));
             } else {
-                applications.nextAppeal(ApplicationStatus.DECIDED, c.outcome(), c.notifiedOn(), applications.appeals(c.id()))
+                appeals.next(ApplicationStatus.DECIDED, c.outcome(), c.notifiedOn(), appeals.of(c.id()))
                         .filter(next -> !asOf.isAfter(deadlines.dueDate(c.jurisdiction(), Applications.PROCEDURE, "APPEAL", next.getValue(), c.lodgedOn())
                                 .dueDate()))
                         .ifPresent(next -> grounds.add(new RemovalGround(APPEAL_WINDOW, next.getValue(), c.number())));
