@@ -1,7 +1,6 @@
 package org.pana.asylum;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -10,15 +9,14 @@ import jakarta.servlet.http.Cookie;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.Map;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.pana.testing.PageSessions;
 import org.pana.testing.TestApi;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,30 +32,21 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @AutoConfigureMockMvc
 class ApplicationPagesTests {
 
-    private static final Map<String, Cookie> sessions = new ConcurrentHashMap<>();
     private static final String RECORD = "Q: Why did you leave? A: I wrote for a newspaper that the authorities closed.";
 
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
 
     Cookie session(String username) throws Exception {
-        Cookie session = sessions.get(username);
-        if (session == null) {
-            session = mvc.perform(post("/login").param("username", username).param("password", TestApi.DEMO_PASSWORD).with(csrf()))
-                    .andReturn().getResponse().getCookie("__Host-PANA_SESSION");
-            sessions.put(username, session);
-        }
-        return session;
+        return new PageSessions(mvc).of(username);
     }
 
     MockHttpServletResponse perform(String username, MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.cookie(session(username)).with(csrf())).andReturn().getResponse();
+        return new PageSessions(mvc).perform(username, request);
     }
 
     Document page(String username, String path) throws Exception {
-        MockHttpServletResponse response = perform(username, get(path));
-        assertThat(response.getStatus()).as(username + " " + path).isEqualTo(200);
-        return Jsoup.parse(response.getContentAsString());
+        return new PageSessions(mvc).page(username, path);
     }
 
     MockHttpServletResponse api(String username, String path, String body) throws Exception {

@@ -1,21 +1,19 @@
 package org.pana.asylum;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.jayway.jsonpath.JsonPath;
 import jakarta.servlet.http.Cookie;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.pana.testing.PageSessions;
 import org.pana.testing.TestApi;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,29 +29,20 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @AutoConfigureMockMvc
 class WorkQueuePagesTests {
 
-    private static final Map<String, Cookie> sessions = new ConcurrentHashMap<>();
 
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
 
     Cookie session(String username) throws Exception {
-        Cookie session = sessions.get(username);
-        if (session == null) {
-            session = mvc.perform(post("/login").param("username", username).param("password", TestApi.DEMO_PASSWORD).with(csrf()))
-                    .andReturn().getResponse().getCookie("__Host-PANA_SESSION");
-            sessions.put(username, session);
-        }
-        return session;
+        return new PageSessions(mvc).of(username);
     }
 
     MockHttpServletResponse perform(String username, MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request.cookie(session(username)).with(csrf())).andReturn().getResponse();
+        return new PageSessions(mvc).perform(username, request);
     }
 
     Document page(String username, String path) throws Exception {
-        MockHttpServletResponse response = perform(username, get(path));
-        assertThat(response.getStatus()).as(username + " " + path).isEqualTo(200);
-        return Jsoup.parse(response.getContentAsString());
+        return new PageSessions(mvc).page(username, path);
     }
 
     MockHttpServletResponse api(String username, String path, String body) throws Exception {
