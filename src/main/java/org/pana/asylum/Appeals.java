@@ -50,6 +50,12 @@ class Appeals {
                         rs.getString(4), rs.getObject(5, LocalDate.class), rs.getString(6))).list();
     }
 
+    /** Whether the applicant may still appeal on {@code day}: a level is open and its window has not closed. */
+    boolean windowOpen(ApplicationRow row, LocalDate day) {
+        return next(row.status(), row.outcome(), row.notifiedOn(), of(row.id()))
+                .filter(open -> !day.isAfter(files.due(row, "APPEAL", open.getValue()).dueDate())).isPresent();
+    }
+
     /**
      * The appeal the applicant may lodge next and the day its window opened: administrative review from the
      * notification of a negative decision, judicial review from the dismissal of the administrative one; empty when
