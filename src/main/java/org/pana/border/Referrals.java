@@ -334,13 +334,19 @@ class Referrals implements RemovalGrounds {
                 rs.getLong("version"), List.of());
     }
 
-    /** An open referral (not yet taken over by an asylum application) blocks removal from the day it was made. */
+    /**
+     * An open referral (not yet taken over by an asylum application) blocks removal from the day the person asked for
+     * asylum at the border (the encounter), not from the day it was entered: an encounter recorded offline and sent
+     * the next day protected the person from the first moment.
+     */
     @Override
     public List<RemovalGround> of(UUID personId, LocalDate asOf) {
-        return jdbc.sql("SELECT id, created_at FROM border_referral WHERE person_id = :p AND status IN ('PENDING', 'UNROUTED', 'OVERDUE', 'ACKNOWLEDGED')")
+        return jdbc.sql("""
+                        SELECT r.id, e.encountered_at FROM border_referral r JOIN border_encounter e ON e.id = r.encounter_id
+                        WHERE r.person_id = :p AND r.status IN ('PENDING', 'UNROUTED', 'OVERDUE', 'ACKNOWLEDGED')""")
                 .param("p", personId)
                 .query((rs, n) -> new RemovalGround(OPEN_REFERRAL,
-                        rs.getObject("created_at", OffsetDateTime.class).atZoneSameInstant(zone).toLocalDate(), "referral " + rs.getObject("id", UUID.class)))
+                        rs.getObject("encountered_at", OffsetDateTime.class).atZoneSameInstant(zone).toLocalDate(), "referral " + rs.getObject("id", UUID.class)))
                 .list().stream().filter(g -> !g.since().isAfter(asOf)).toList();
     }
 }

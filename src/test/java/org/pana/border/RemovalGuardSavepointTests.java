@@ -96,7 +96,7 @@ class RemovalGuardSavepointTests {
         String person = register();
         String body = """
                 {"personId": "%s", "removedAt": "%s", "place": "Shymkent", "destinationCountry": "TJK"}"""
-                .formatted(person, clock.instant().minusSeconds(600));
+                .formatted(person, clock.instant().minusSeconds(2));
         MockHttpServletResponse created = mvc.perform(post("/api/v1/removal-reports").header("Authorization", TestApi.bearer(mvc, "border.officer"))
                 .contentType(MediaType.APPLICATION_JSON).content(body)).andReturn().getResponse();
         assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);

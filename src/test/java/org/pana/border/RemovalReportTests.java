@@ -69,8 +69,13 @@ class RemovalReportTests {
         return mvc.perform(get("/api/v1/removal-reports/" + id).header("Authorization", TestApi.bearer(mvc, username))).andReturn().getResponse();
     }
 
-    Instant anHourAgo() {
-        return clock.instant().minus(Duration.ofHours(1));
+    /**
+     * A moment ago: removals reported in these tests follow the registration made at the start of the test, on the
+     * same day in Almaty (grounds are taken as of the day of removal, so a removal dated before a registration made
+     * just after midnight in Almaty would rightly find no ground).
+     */
+    Instant justNow() {
+        return clock.instant().minusSeconds(2);
     }
 
     List<String> noticesAbout(String subject) {
@@ -91,7 +96,7 @@ class RemovalReportTests {
     @Test
     void aRemovalDespiteGroundsIsStoredWithThemAndAlertsTheMonitorsAndTheMinistryAtOnce() throws Exception {
         String person = register("[\"LP-RR\"]");
-        MockHttpServletResponse created = send(officer, report(person, anHourAgo()), null);
+        MockHttpServletResponse created = send(officer, report(person, justNow()), null);
         assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
         String json = created.getContentAsString();
         String id = JsonPath.read(json, "$.id");
@@ -130,7 +135,7 @@ class RemovalReportTests {
     @Test
     void aRemovalWithoutGroundsIsStoredAndRaisesNothing() throws Exception {
         String person = register("[]");
-        MockHttpServletResponse created = send(TestApi.bearer(mvc, "migration.officer"), report(person, anHourAgo())
+        MockHttpServletResponse created = send(TestApi.bearer(mvc, "migration.officer"), report(person, justNow())
                 .replace("\"borderPoint\": \"KAZ-KHORGOS\"", "\"place\": \"Almaty, detention centre\""), null);
         assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
         String id = JsonPath.read(created.getContentAsString(), "$.id");
@@ -146,13 +151,30 @@ class RemovalReportTests {
                 {"person": {"jurisdiction": "KAZ", "names": [{"given": "Джамшид", "family": "Юсуфи", "script": "Cyrl", "kind": "DECLARED"}],
                             "sex": "MALE", "birthDate": "1985-01-01", "birthDatePrecision": "YEAR", "nationalities": ["AFG"],
                             "languages": ["prs"], "documents": [], "specificNeeds": []},
-                 "encounteredAt": "%s", "borderPoint": "KAZ-KHORGOS", "asylumIntentExpressed": true}""".formatted(anHourAgo());
+                 "encounteredAt": "%s", "borderPoint": "KAZ-KHORGOS", "asylumIntentExpressed": true}""".formatted(clock.instant().minusSeconds(120));
         String person = JsonPath.read(mvc.perform(post("/api/v1/border/encounters").header("Authorization", officer)
                 .contentType(MediaType.APPLICATION_JSON).content(encountered)).andReturn().getResponse().getContentAsString(), "$.personId");
         String before = send(officer, report(person, clock.instant().minus(Duration.ofDays(3))), null).getContentAsString();
         assertThat((Boolean) JsonPath.read(before, "$.removedDespiteGrounds")).as("removed before the referral was made").isFalse();
-        String after = send(officer, report(person, anHourAgo().plusSeconds(1800)), null).getContentAsString();
+        String after = send(officer, report(person, clock.instant().minusSeconds(60)), null).getContentAsString();
         assertThat((List<String>) JsonPath.read(after, "$.grounds[*].kind")).containsExactly(Referrals.OPEN_REFERRAL);
+    }
+
+    @Test
+    void aReferralEnteredLateProtectsFromTheDayOfTheEncounter() throws Exception {
+        Instant encounteredAt = clock.instant().minus(Duration.ofDays(2));
+        String encountered = """
+                {"person": {"jurisdiction": "KAZ", "names": [{"given": "Farid", "family": "Noori", "script": "Latn", "kind": "DECLARED"}],
+                            "sex": "MALE", "birthDate": "1990-01-01", "birthDatePrecision": "YEAR", "nationalities": ["AFG"]},
+                 "encounteredAt": "%s", "borderPoint": "KAZ-KHORGOS", "asylumIntentExpressed": true}""".formatted(encounteredAt);
+        String person = JsonPath.read(mvc.perform(post("/api/v1/border/encounters").header("Authorization", officer)
+                .contentType(MediaType.APPLICATION_JSON).content(encountered)).andReturn().getResponse().getContentAsString(), "$.personId");
+
+        String removed = send(officer, report(person, encounteredAt.plus(Duration.ofDays(1))), null).getContentAsString();
+
+        assertThat((List<String>) JsonPath.read(removed, "$.grounds[*].kind")).as("the encounter was sent two days late, offline")
+                .containsExactly(Referrals.OPEN_REFERRAL);
+        assertThat((Boolean) JsonPath.read(removed, "$.removedDespiteGrounds")).isTrue();
     }
 
     @Test
@@ -160,9 +182,9 @@ class RemovalReportTests {
         String person = register("[\"LP-RR\"]");
         long reports = count("border_removal_report"), notices = count("notification_notice");
         for (String user : List.of("registration.officer", "unhcr.monitor", "auditor", "appeals.officer", "legal.partner")) {
-            assertThat(send(TestApi.bearer(mvc, user), report(person, anHourAgo()), null).getStatus()).as(user).isEqualTo(403);
+            assertThat(send(TestApi.bearer(mvc, user), report(person, justNow()), null).getStatus()).as(user).isEqualTo(403);
         }
-        assertThat(mvc.perform(post("/api/v1/removal-reports").contentType(MediaType.APPLICATION_JSON).content(report(person, anHourAgo())))
+        assertThat(mvc.perform(post("/api/v1/removal-reports").contentType(MediaType.APPLICATION_JSON).content(report(person, justNow())))
                 .andReturn().getResponse().getStatus()).isEqualTo(401);
         assertThat(count("border_removal_report")).isEqualTo(reports);
         assertThat(count("notification_notice")).isEqualTo(notices);
@@ -172,7 +194,7 @@ class RemovalReportTests {
     void aRetryWithTheSameIdempotencyKeyReturnsTheFirstReport() throws Exception {
         String person = register("[\"LP-RR\"]");
         String key = "removal-" + UUID.randomUUID();
-        String body = report(person, anHourAgo());
+        String body = report(person, justNow());
         long reports = count("border_removal_report");
         MockHttpServletResponse first = send(officer, body, key);
         MockHttpServletResponse retry = send(officer, body, key);
@@ -190,7 +212,7 @@ class RemovalReportTests {
     void refusesBadReportsWithAProblemAndWritesNothingButTheAttempt() throws Exception {
         String person = register("[\"LP-RR\"]");
         long reports = count("border_removal_report"), grounds = count("border_removal_report_ground"), notices = count("notification_notice");
-        Instant removedAt = anHourAgo();
+        Instant removedAt = justNow();
         String good = report(person, removedAt);
         String[][] bad = {
                 {"\"removedAt\": \"" + removedAt + "\"", "\"removedAt\": \"" + clock.instant().plus(Duration.ofHours(2)) + "\"", "removedAt"},
@@ -213,7 +235,7 @@ class RemovalReportTests {
         }
         assertThat(audited(RemovalReports.REPORTED, "DENIED", person)).isEqualTo(bad.length - 1);
         String unknown = UUID.randomUUID().toString();
-        MockHttpServletResponse notFound = send(officer, report(unknown, anHourAgo()), null);
+        MockHttpServletResponse notFound = send(officer, report(unknown, justNow()), null);
         assertThat(notFound.getStatus()).isEqualTo(404);
         assertThat(audited(RemovalReports.REPORTED, "DENIED", unknown)).isEqualTo(1);
         assertThat(send(officer, good.replace("\"removedAt\"", "\"removedBy\""), null).getStatus()).as("an unknown field").isEqualTo(400);
