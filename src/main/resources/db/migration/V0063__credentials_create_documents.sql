@@ -61,8 +61,8 @@ CREATE INDEX credentials_issued_document_source_idx ON credentials_issued_docume
 -- document and day; readers sum.
 CREATE TABLE credentials_verification_count (
   document_id UUID,
-  day         DATE    NOT NULL,
+  verified_on DATE NOT NULL,
   verifications BIGINT NOT NULL,
   CONSTRAINT credentials_verification_count_document_fk FOREIGN KEY (document_id) REFERENCES credentials_issued_document (id)
 );
-CREATE INDEX credentials_verification_count_idx ON credentials_verification_count (document_id, day);
+CREATE INDEX credentials_verification_count_idx ON credentials_verification_count (document_id, verified_on);

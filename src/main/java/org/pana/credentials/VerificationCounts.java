@@ -24,11 +24,11 @@ class VerificationCounts {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void count(UUID documentId, LocalDate day) {
         String which = documentId == null ? "document_id IS NULL" : "document_id = :document";
-        var update = jdbc.sql("UPDATE credentials_verification_count SET verifications = verifications + 1 WHERE " + which + " AND day = :day")
+        var update = jdbc.sql("UPDATE credentials_verification_count SET verifications = verifications + 1 WHERE " + which + " AND verified_on = :day")
                 .param("day", day);
         if (documentId != null) update = update.param("document", documentId);
         if (update.update() == 0) {
-            var insert = jdbc.sql("INSERT INTO credentials_verification_count (document_id, day, verifications) VALUES ("
+            var insert = jdbc.sql("INSERT INTO credentials_verification_count (document_id, verified_on, verifications) VALUES ("
                     + (documentId == null ? "NULL" : ":document") + ", :day, 1)").param("day", day);
             if (documentId != null) insert = insert.param("document", documentId);
             insert.update();
@@ -38,7 +38,7 @@ class VerificationCounts {
     /** Verifications of this document (null: not genuine codes) on this day. */
     long on(UUID documentId, LocalDate day) {
         String which = documentId == null ? "document_id IS NULL" : "document_id = :document";
-        var query = jdbc.sql("SELECT COALESCE(SUM(verifications), 0) FROM credentials_verification_count WHERE " + which + " AND day = :day")
+        var query = jdbc.sql("SELECT COALESCE(SUM(verifications), 0) FROM credentials_verification_count WHERE " + which + " AND verified_on = :day")
                 .param("day", day);
         if (documentId != null) query = query.param("document", documentId);
         return query.query(Long.class).single();
