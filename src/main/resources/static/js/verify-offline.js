@@ -92,6 +92,7 @@
     document.getElementById('offline-explanation').textContent = explanation;
     const fields = document.getElementById('offline-fields');
     fields.hidden = !payload;
+    for (const id of ['offline-type', 'offline-number', 'offline-valid-from', 'offline-valid-until']) document.getElementById(id).textContent = '';
     if (payload) {
       document.getElementById('offline-type').textContent = text('type' + payload.type) || String(payload.type);
       document.getElementById('offline-number').textContent = payload.number;
