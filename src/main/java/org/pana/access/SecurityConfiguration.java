@@ -42,7 +42,9 @@ class SecurityConfiguration {
             + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     static final String[] PUBLIC_PAGES = {"/login", "/error", "/webjars/**", "/css/**", "/js/**", "/assets/**", "/favicon.ico",
-            "/actuator/health", "/actuator/health/**"};
+            "/actuator/health", "/actuator/health/**",
+            // Anyone may verify a document's QR code, without an account (issue 6); the QR holds the upper-case URL.
+            "/verify/**", "/VERIFY/**"};
 
     @Bean
     AuthenticationProvider signInProvider(SignIn signIn) {
