@@ -14,6 +14,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.pana.testing.PageSessions;
 import org.pana.testing.TestApi;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -143,6 +144,34 @@ class DocumentIssuanceTests {
                 .isEqualTo(422);
         assertThat(JsonPath.<List<Object>>read(mvc.perform(get("/api/v1/persons/" + mother + "/issued-documents")
                 .header("Authorization", TestApi.bearer(mvc, "registration.officer"))).andReturn().getResponse().getContentAsString(), "$"))
+                .isEmpty();
+    }
+
+    @Test
+    void theRegistryPageListsTheDocumentsAndIssuesFromItsForm() throws Exception {
+        String mother = person("Leila", "Лейла", "1989-09-09");
+        String application = JsonPath.read(ok("registration.officer", "/api/v1/asylum/applications", """
+                {"personId": "%s", "lodgedOn": "%s", "lodgedAt": "Almaty"}""".formatted(mother, today())), "$.id");
+        PageSessions pages = new PageSessions(mvc);
+        assertThat(pages.page("registration.officer", "/persons/" + mother + "/documents").select("[data-testid=nothing]")).hasSize(1);
+        step("registration.officer", application, "{\"action\": \"REGISTER\", \"registeredOn\": \"%s\"}".formatted(today()));
+
+        MockHttpServletResponse bad = pages.perform("registration.officer", post("/persons/" + mother + "/documents")
+                .param("certificate", "ASYLUM_SEEKER_CERTIFICATE:" + application).param("language", "fa").param("layout", "A4"));
+        assertThat(bad.getStatus()).isEqualTo(422);
+        assertThat(org.jsoup.Jsoup.parse(bad.getContentAsString()).select("[data-error=language]")).hasSize(1);
+
+        MockHttpServletResponse issued = pages.perform("registration.officer", post("/persons/" + mother + "/documents")
+                .param("certificate", "ASYLUM_SEEKER_CERTIFICATE:" + application).param("language", "kk").param("layout", "ID1"));
+        assertThat(issued.getStatus()).isEqualTo(302);
+        for (String language : List.of("en", "ru", "kk")) {
+            var page = pages.page("registration.officer", issued.getRedirectedUrl() + "&lang=" + language);
+            assertThat(page.select("[data-testid=issued]")).hasSize(1);
+            assertThat(page.select("[data-testid=document]").eachAttr("data-status")).containsExactly("VALID");
+        }
+        var ru = pages.page("registration.officer", "/persons/" + mother + "/documents?lang=ru");
+        assertThat(ru.select("[data-testid=document]").text()).contains("Свидетельство лица, ищущего убежище");
+        assertThat(pages.page("eligibility.officer", "/persons/" + mother + "/documents").select("[data-testid=issue-form]")).as("not an issuer")
                 .isEmpty();
     }
 }
