@@ -47,6 +47,12 @@ class DocumentIssuance {
     static final Set<String> LANGUAGES = Set.of("kk", "ru", "en");
     /** Who issues documents: the asylum authority's registration officers and decision makers. */
     private static final Set<Role> ISSUERS = Set.of(Role.REGISTRATION_OFFICER, Role.DECISION_MAKER);
+    /**
+     * Who may see which documents a person holds: the asylum procedure's officers and the protection monitors. A
+     * partner or a border officer who sees the person has no need to know their papers (need-to-know, security.md).
+     */
+    static final Set<Role> READERS = Set.of(Role.REGISTRATION_OFFICER, Role.ELIGIBILITY_OFFICER, Role.DECISION_MAKER, Role.APPEALS_OFFICER,
+            Role.PROTECTION_MONITOR);
     private static final Map<DocumentType, AsylumDocuments.Kind> KINDS = Map.of(
             DocumentType.ASYLUM_SEEKER_CERTIFICATE, AsylumDocuments.Kind.ASYLUM_SEEKER_CERTIFICATE,
             DocumentType.REFUGEE_CERTIFICATE, AsylumDocuments.Kind.REFUGEE_CERTIFICATE);
@@ -134,6 +140,7 @@ class DocumentIssuance {
     /** The documents issued to the person, newest first, each with its status today; the listing audited. */
     @Transactional
     List<IssuedView> of(PanaUser caller, UUID personId) {
+        requireReader(caller, personId, "ISSUED_DOCUMENTS_LISTED");
         registry.requireVisible(caller, personId, "ISSUED_DOCUMENTS_LISTED");
         LocalDate today = clock.instant().atZone(zone).toLocalDate();
         audit.record(AuditEntry.success("ISSUED_DOCUMENTS_LISTED", "PERSON", personId));
@@ -143,12 +150,20 @@ class DocumentIssuance {
     /** The PDF as issued, for a caller who may see its holder (a reading audited; "not found" otherwise). */
     @Transactional
     byte[] pdf(PanaUser caller, UUID documentId) {
+        requireReader(caller, documentId, "ISSUED_DOCUMENT_READ");
         IssuedDocument document = issued.find(documentId).filter(d -> registry.isVisible(caller, d.personId())).orElseThrow(() -> {
             audit.recordSeparately(AuditEntry.denied("ISSUED_DOCUMENT_READ", "ISSUED_DOCUMENT", documentId));
             return new NotFound("document");
         });
         audit.record(AuditEntry.success("ISSUED_DOCUMENT_READ", "PERSON", document.personId()).withDetails(document.number()));
         return issued.pdf(documentId).orElseThrow(() -> new NotFound("document"));
+    }
+
+    private void requireReader(PanaUser caller, UUID subject, String action) {
+        if (caller.roles().stream().noneMatch(READERS::contains)) {
+            audit.recordSeparately(AuditEntry.denied(action, "PERSON", subject));
+            throw new AccessDeniedException("Issued documents are for the asylum procedure's officers and the protection monitors.");
+        }
     }
 
     private IssuedView view(IssuedDocument d, LocalDate today) {

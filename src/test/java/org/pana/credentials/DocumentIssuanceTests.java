@@ -142,6 +142,8 @@ class DocumentIssuanceTests {
         assertThat(language.getContentAsString()).contains("language");
         assertThat(send("registration.officer", "/api/v1/persons/" + mother + "/issued-documents", body.replace("\"A4\"", "\"A3\"")).getStatus())
                 .isEqualTo(422);
+        assertThat(mvc.perform(get("/api/v1/persons/" + mother + "/issued-documents").header("Authorization", TestApi.bearer(mvc, "legal.partner")))
+                .andReturn().getResponse().getStatus()).as("a partner has no need to know the person's papers").isEqualTo(403);
         assertThat(JsonPath.<List<Object>>read(mvc.perform(get("/api/v1/persons/" + mother + "/issued-documents")
                 .header("Authorization", TestApi.bearer(mvc, "registration.officer"))).andReturn().getResponse().getContentAsString(), "$"))
                 .isEmpty();
