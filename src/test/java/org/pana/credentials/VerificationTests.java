@@ -238,7 +238,8 @@ class VerificationTests {
         assertThat(counts.on(document.id(), today())).isEqualTo(2);
         assertThat(counts.on(null, today())).isEqualTo(notGenuineBefore + 1);
         assertThat(jdbc.sql("SELECT column_name FROM information_schema.columns WHERE table_name = 'credentials_verification_count'")
-                .query(String.class).list()).map(String::toLowerCase).containsExactlyInAnyOrder("document_id", "verified_on", "verifications");
+                .query(String.class).list().stream().map(String::toLowerCase).distinct().toList()) // one schema per test run on PostgreSQL CI
+                .containsExactlyInAnyOrder("document_id", "verified_on", "verifications");
     }
 
     @Test
