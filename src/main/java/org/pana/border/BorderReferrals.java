@@ -3,6 +3,7 @@ package org.pana.border;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.pana.access.PanaUser;
@@ -28,6 +29,14 @@ public class BorderReferrals {
     public record OpenReferral(UUID id, String jurisdiction, UUID personId, UUID householdId, UUID receivingUnit, Instant encounteredAt,
             boolean irregularEntry) {}
 
+    /**
+     * What a border referral slip prints (issue 6): the border point and day the person asked for asylum, the asylum
+     * authority unit they are referred to (null while unrouted) and by when the hand-over is due. {@code takenOver}:
+     * an application was opened from the referral, whose asylum-seeker certificate replaces the slip.
+     */
+    public record Slip(UUID referralId, String jurisdiction, UUID personId, String borderPoint, Instant encounteredAt, UUID receivingUnit,
+            Instant dueAt, boolean takenOver) {}
+
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final java.time.Clock clock;
@@ -49,6 +58,28 @@ public class BorderReferrals {
                         rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), rs.getObject(6, OffsetDateTime.class).toInstant(),
                         "IRREGULAR_ENTRY_INLAND".equals(rs.getString(7))))
                 .optional();
+    }
+
+    /** The slip facts of a referral, taken over or not (the caller checks who may see it). */
+    public Optional<Slip> slip(UUID referralId) {
+        return slips("r.id = :id", referralId).stream().findFirst();
+    }
+
+    /** The slip facts of each referral of the person, the newest encounter first. */
+    public List<Slip> slipsOf(UUID personId) {
+        return slips("r.person_id = :id", personId);
+    }
+
+    private List<Slip> slips(String where, UUID id) {
+        return jdbc.sql("""
+                SELECT r.id, r.jurisdiction, r.person_id, p.name, e.encountered_at, r.receiving_organisation_id, r.due_at, r.status
+                FROM border_referral r JOIN border_encounter e ON e.id = r.encounter_id JOIN border_point p ON p.code = e.border_point
+                WHERE """ + " " + where + " ORDER BY e.encountered_at DESC, r.id")
+                .param("id", id)
+                .query((rs, n) -> new Slip(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
+                        rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getObject(6, UUID.class), rs.getObject(7, OffsetDateTime.class).toInstant(),
+                        TAKEN_OVER.equals(rs.getString(8))))
+                .list();
     }
 
     /** Marks the referral taken over by {@code reference} (an application number), in the caller's transaction. */

@@ -1,6 +1,7 @@
 package org.pana.credentials;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import org.pana.asylum.AsylumDocuments;
@@ -8,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The live standing of documents printed from an asylum application, asked at every verification: when the claim
- * ends, status is granted, terminated or deprived, the earlier certificates show as revoked at once.
+ * ends, status is granted, terminated or deprived, or the decision a letter records is replaced, the earlier
+ * documents show as revoked at once.
  */
 @Component
 class AsylumStanding implements LiveStanding {
@@ -20,13 +22,12 @@ class AsylumStanding implements LiveStanding {
     }
 
     @Override
-    public Optional<String> revokedBecause(String sourceType, UUID sourceId, LocalDate today) {
-        AsylumDocuments.Kind kind;
-        try {
-            kind = AsylumDocuments.Kind.valueOf(sourceType);
-        } catch (IllegalArgumentException | NullPointerException notAsylum) {
-            return Optional.empty();
-        }
-        return asylum.endedBecause(sourceId, kind, today);
+    public boolean answersFor(String sourceType) {
+        return Arrays.stream(AsylumDocuments.Kind.values()).anyMatch(kind -> kind.name().equals(sourceType));
+    }
+
+    @Override
+    public Optional<Ended> ended(String sourceType, UUID sourceId, String sourceVersion, LocalDate today) {
+        return asylum.endedBecause(sourceId, AsylumDocuments.Kind.valueOf(sourceType), sourceVersion, today).map(Ended::revoked);
     }
 }

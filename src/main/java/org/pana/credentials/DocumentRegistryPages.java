@@ -1,22 +1,15 @@
 package org.pana.credentials;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.pana.access.OrganisationType;
 import org.pana.access.PanaUser;
-import org.pana.access.Role;
-import org.pana.asylum.AsylumDocuments;
 import org.pana.platform.RuleViolation;
 import org.pana.platform.StateConflict;
 import org.pana.registration.PersonSummary;
 import org.pana.registration.Registry;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,25 +20,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * A person's registry of issued documents (issue 6, item 5): every document with its status today and its PDF, and,
- * for the asylum authority's issuers, a form to issue what the procedure allows now, or to reprint it (a new
- * issuance that replaces the earlier copy).
+ * for the asylum authority's issuers and the border officers, a form to issue what the procedure allows now (a border
+ * officer: the referral slip), or to reprint it (a new issuance that replaces the earlier copy).
  */
 @Controller
 class DocumentRegistryPages {
 
     private final DocumentIssuance issuance;
-    private final AsylumDocuments asylum;
     private final Registry registry;
-    private final Clock clock;
-    private final ZoneId zone;
 
-    DocumentRegistryPages(DocumentIssuance issuance, AsylumDocuments asylum, Registry registry, Clock clock,
-            @Value("${pana.registration.time-zone:Asia/Almaty}") ZoneId zone) {
+    DocumentRegistryPages(DocumentIssuance issuance, Registry registry) {
         this.issuance = issuance;
-        this.asylum = asylum;
         this.registry = registry;
-        this.clock = clock;
-        this.zone = zone;
     }
 
     @GetMapping("/persons/{id}/documents")
@@ -61,20 +47,21 @@ class DocumentRegistryPages {
             HttpServletResponse response) {
         String certificate = form.getOrDefault("certificate", "");
         String[] parts = certificate.split(":", 2);
-        UUID application = null;
+        UUID source = null;
         try {
-            if (parts.length == 2) application = UUID.fromString(parts[1]);
+            if (parts.length == 2) source = UUID.fromString(parts[1]);
         } catch (IllegalArgumentException ignored) {
-            // reported as a missing application below
+            // reported as a missing application or referral below
         }
+        boolean slip = DocumentType.BORDER_REFERRAL_SLIP.name().equals(parts[0]);
         try {
-            DocumentIssuance.IssuedView view = issuance.issue(caller, id,
-                    new DocumentIssuance.IssueRequest(parts[0], application, form.get("language"), form.get("layout")));
+            DocumentIssuance.IssuedView view = issuance.issue(caller, id, new DocumentIssuance.IssueRequest(parts[0], slip ? null : source,
+                    slip ? source : null, form.get("language"), form.get("layout")));
             return "redirect:/persons/" + id + "/documents?issued=" + view.id();
         } catch (RuleViolation e) {
             response.setStatus(422);
             Map<String, String> errors = new LinkedHashMap<>();
-            e.errors().forEach(p -> errors.putIfAbsent(p.field().equals("type") || p.field().equals("applicationId") ? "certificate" : p.field(),
+            e.errors().forEach(p -> errors.putIfAbsent(List.of("type", "applicationId", "referralId").contains(p.field()) ? "certificate" : p.field(),
                     p.message()));
             model.addAttribute("errors", errors);
         } catch (StateConflict e) {
@@ -89,13 +76,11 @@ class DocumentRegistryPages {
     private String show(PanaUser caller, UUID id, Model model) {
         List<DocumentIssuance.IssuedView> documents = issuance.of(caller, id);
         PersonSummary person = registry.summaries(caller, List.of(id)).stream().findFirst().orElseThrow();
-        boolean issuer = caller.organisationType() == OrganisationType.ASYLUM_AUTHORITY
-                && (caller.roles().contains(Role.REGISTRATION_OFFICER) || caller.roles().contains(Role.DECISION_MAKER));
-        LocalDate today = clock.instant().atZone(zone).toLocalDate();
+        boolean issuer = DocumentIssuance.asylumIssuer(caller) || DocumentIssuance.borderIssuer(caller);
         model.addAttribute("person", person);
         model.addAttribute("documents", documents);
         model.addAttribute("issuer", issuer);
-        model.addAttribute("certificates", issuer ? asylum.standing(id, today) : List.of());
+        model.addAttribute("certificates", issuer ? issuance.issuable(caller, id) : List.of());
         model.addAttribute("languages", List.of("kk", "ru", "en"));
         model.addAttribute("layouts", List.of(Layout.values()));
         return "credentials/registry";

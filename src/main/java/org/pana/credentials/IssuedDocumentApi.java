@@ -32,7 +32,7 @@ class IssuedDocumentApi {
     }
 
     @PostMapping("/api/v1/persons/{id}/issued-documents")
-    @PreAuthorize("hasAnyRole('REGISTRATION_OFFICER', 'DECISION_MAKER')")
+    @PreAuthorize("hasAnyRole('REGISTRATION_OFFICER', 'DECISION_MAKER', 'BORDER_OFFICER')")
     ResponseEntity<DocumentIssuance.IssuedView> issue(@AuthenticationPrincipal PanaUser caller, @PathVariable UUID id,
             @RequestBody DocumentIssuance.IssueRequest request) {
         DocumentIssuance.IssuedView issued = issuance.issue(caller, id, request);

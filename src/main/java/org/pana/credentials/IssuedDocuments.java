@@ -28,19 +28,19 @@ class IssuedDocuments {
 
     private static final String COLUMNS = """
             id, jurisdiction, person_id, type, number, valid_from, valid_until, language, layout, key_id, code, source_type, source_id,
-            replaced_by, revoked_at, revoked_reason, issued_at, issued_by""";
+            source_version, replaced_by, revoked_at, revoked_reason, issued_at, issued_by""";
 
     private final JdbcClient jdbc;
     private final VerificationCodes codes;
     private final WorkingCalendar calendar;
-    private final ObjectProvider<LiveStanding> liveStanding;
+    private final List<LiveStanding> liveStanding;
     private final Clock clock;
 
     IssuedDocuments(JdbcClient jdbc, VerificationCodes codes, WorkingCalendar calendar, ObjectProvider<LiveStanding> liveStanding, Clock clock) {
         this.jdbc = jdbc;
         this.codes = codes;
         this.calendar = calendar;
-        this.liveStanding = liveStanding;
+        this.liveStanding = liveStanding.orderedStream().toList();
         this.clock = clock;
     }
 
@@ -66,6 +66,13 @@ class IssuedDocuments {
      */
     @Transactional
     IssuedDocument record(PrintedDocument printed, UUID personId, String sourceType, UUID sourceId, byte[] pdf, String issuedBy) {
+        return record(printed, personId, sourceType, sourceId, null, pdf, issuedBy);
+    }
+
+    /** As {@link #record(PrintedDocument, UUID, String, UUID, byte[], String)}, with what the document attests of its source. */
+    @Transactional
+    IssuedDocument record(PrintedDocument printed, UUID personId, String sourceType, UUID sourceId, String sourceVersion, byte[] pdf,
+            String issuedBy) {
         if (pdf == null || pdf.length == 0) throw new IllegalArgumentException("An issued document needs its PDF");
         PrintedFields fields = PrintedFields.of(printed);
         String json = fields.json();
@@ -79,20 +86,23 @@ class IssuedDocuments {
         Instant now = clock.instant();
         jdbc.sql("""
                 INSERT INTO credentials_issued_document (id, jurisdiction, person_id, type, number, valid_from, valid_until, language, layout,
-                  printed, photo, photo_sha256, printed_hash, key_id, code, pdf, source_type, source_id, issued_at, issued_by)
+                  printed, photo, photo_sha256, printed_hash, key_id, code, pdf, source_type, source_id, source_version, issued_at, issued_by)
                 VALUES (:id, :jurisdiction, :person, :type, :number, :from, :until, :language, :layout, :printed, :photo, :photoHash, :hash,
-                  :key, :code, :pdf, :sourceType, :sourceId, :at, :by)""")
+                  :key, :code, :pdf, :sourceType, :sourceId, :sourceVersion, :at, :by)""")
                 .param("id", printed.id()).param("jurisdiction", printed.jurisdiction()).param("person", personId)
                 .param("type", printed.type().name()).param("number", printed.number()).param("from", printed.validFrom())
                 .param("until", printed.validUntil()).param("language", printed.language()).param("layout", printed.layout().name())
                 .param("printed", json).param("photo", printed.photo()).param("photoHash", photoHash)
                 .param("hash", HexFormat.of().formatHex(hash)).param("key", keyId).param("code", code).param("pdf", pdf)
-                .param("sourceType", sourceType).param("sourceId", sourceId).param("at", Timestamp.from(now)).param("by", issuedBy).update();
+                .param("sourceType", sourceType).param("sourceId", sourceId).param("sourceVersion", sourceVersion).param("at", Timestamp.from(now)).param("by", issuedBy).update();
+        // A letter's copies in the official language and in the applicant's language stand side by side: a reprint
+        // replaces the copy in its own language only. A certificate is one card, whatever its language.
         jdbc.sql("""
                 UPDATE credentials_issued_document SET replaced_by = :id
-                WHERE person_id = :person AND type = :type AND source_type = :sourceType AND source_id = :sourceId AND id <> :id AND replaced_by IS NULL""")
+                WHERE person_id = :person AND type = :type AND source_type = :sourceType AND source_id = :sourceId AND id <> :id AND replaced_by IS NULL"""
+                + (printed.type().perLanguage ? " AND language = :language" : ""))
                 .param("id", printed.id()).param("person", personId).param("type", printed.type().name())
-                .param("sourceType", sourceType).param("sourceId", sourceId).update();
+                .param("sourceType", sourceType).param("sourceId", sourceId).param("language", printed.language()).update();
         return find(printed.id()).orElseThrow();
     }
 
@@ -107,13 +117,14 @@ class IssuedDocuments {
 
     /**
      * The document's status on this day: revoked (in the register, or because its source no longer stands) before
-     * replaced before expired (its last valid day is before {@code today}) before valid.
+     * replaced (by a later issuance, or by the record that took its source's place) before expired (its last valid day
+     * is before {@code today}) before valid.
      */
     DocumentStatus status(IssuedDocument document, LocalDate today) {
         if (document.revokedAt() != null) return DocumentStatus.REVOKED;
-        if (liveStanding.getIfUnique(() -> LiveStanding.NOTHING_REVOKED).revokedBecause(document.sourceType(), document.sourceId(), today).isPresent()) {
-            return DocumentStatus.REVOKED;
-        }
+        Optional<LiveStanding.Ended> ended = liveStanding.stream().filter(s -> s.answersFor(document.sourceType())).findFirst()
+                .flatMap(s -> s.ended(document.sourceType(), document.sourceId(), document.sourceVersion(), today));
+        if (ended.isPresent()) return ended.get().replaced() ? DocumentStatus.REPLACED : DocumentStatus.REVOKED;
         if (document.replacedBy() != null) return DocumentStatus.REPLACED;
         if (document.validUntil() != null && document.validUntil().isBefore(today)) return DocumentStatus.EXPIRED;
         return DocumentStatus.VALID;
@@ -177,7 +188,7 @@ class IssuedDocuments {
             rs.getObject("person_id", UUID.class), DocumentType.valueOf(rs.getString("type")), rs.getString("number"),
             rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_until", LocalDate.class), rs.getString("language"),
             Layout.valueOf(rs.getString("layout")), rs.getString("key_id"), rs.getString("code"), rs.getString("source_type"),
-            rs.getObject("source_id", UUID.class), rs.getObject("replaced_by", UUID.class), instant(rs.getObject("revoked_at", OffsetDateTime.class)),
+            rs.getObject("source_id", UUID.class), rs.getString("source_version"), rs.getObject("replaced_by", UUID.class), instant(rs.getObject("revoked_at", OffsetDateTime.class)),
             rs.getString("revoked_reason"), instant(rs.getObject("issued_at", OffsetDateTime.class)), rs.getString("issued_by"));
 
     private static Instant instant(OffsetDateTime at) {

@@ -15,11 +15,26 @@ import java.util.UUID;
  * @param includedChildren children entered in the holder's certificate, one printed line each (name and birth year)
  * @param issuer the issuing authority's name as printed
  * @param verificationUrl the URL the QR code holds ({@code https://host/verify/CODE})
+ * @param body the text of a letter or slip below the holder's fields (empty on a certificate): not shown on the
+ *     verification page, but its hash is in the register with the printed fields, so a changed text does not verify
  */
 record PrintedDocument(UUID id, DocumentType type, String jurisdiction, String language, Layout layout, String number, LocalDate validFrom,
         LocalDate validUntil, List<PrintedName> names, String birthDate, String sex, String nationality, byte[] photo,
-        List<String> includedChildren, String issuer, LocalDate issuedOn, String verificationUrl) {
+        List<String> includedChildren, String issuer, LocalDate issuedOn, String verificationUrl, List<Section> body) {
+
+    PrintedDocument {
+        body = body == null ? List.of() : List.copyOf(body);
+    }
 
     /** One name line: the script (ISO 15924, e.g. Latn, Cyrl, Arab) and the name as written in it. */
     record PrintedName(String script, String text) {}
+
+    /** One paragraph of a letter or slip; a {@code heading} starts a section; {@code asWritten}: an officer's own words. */
+    record Section(String heading, String text, boolean asWritten) {}
+
+    /** The same document with the verification URL its QR code holds (known once the printed fields are signed). */
+    PrintedDocument withVerificationUrl(String url) {
+        return new PrintedDocument(id, type, jurisdiction, language, layout, number, validFrom, validUntil, names, birthDate, sex, nationality,
+                photo, includedChildren, issuer, issuedOn, url, body);
+    }
 }

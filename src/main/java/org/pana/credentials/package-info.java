@@ -5,5 +5,5 @@
  * behind the document; the registry of issued documents per person, with reprints as new issuances.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Credentials",
-        allowedDependencies = {"platform", "access", "audit", "calendar", "registration", "asylum"})
+        allowedDependencies = {"platform", "access", "audit", "calendar", "registration", "border", "asylum"})
 package org.pana.credentials;

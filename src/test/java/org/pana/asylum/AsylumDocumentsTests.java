@@ -94,10 +94,18 @@ class AsylumDocumentsTests {
         assertThat(refugee.number()).endsWith("-R");
         assertThat(refugee.validFrom()).isEqualTo(today());
         assertThat(refugee.validUntil()).isEqualTo(today().plusMonths(12));
-        assertThat(documents.standing(refugee.holderId(), today())).extracting(AsylumDocuments.Certificate::kind).containsExactly(Kind.REFUGEE_CERTIFICATE);
+        assertThat(documents.standing(refugee.holderId(), today())).extracting(AsylumDocuments.Certificate::kind)
+                .containsExactly(Kind.REFUGEE_CERTIFICATE, Kind.DECISION_LETTER);
+        var letter = documents.standing(id, Kind.DECISION_LETTER, today()).orElseThrow();
+        assertThat(letter.attests()).isEqualTo("RECOGNISED@" + today());
+        assertThat(documents.endedBecause(id, Kind.DECISION_LETTER, letter.attests(), today())).isEmpty();
+        assertThat(documents.endedBecause(id, Kind.DECISION_LETTER, "REJECTED@" + today(), today())).as("a letter of another decision")
+                .hasValueSatisfying(why -> assertThat(why).contains("replaced"));
 
         step("decision.maker", id, "{\"action\": \"TERMINATE_STATUS\", \"ground\": \"VOLUNTARY_RETURN\", \"on\": \"%s\"}".formatted(today()));
         assertThat(documents.endedBecause(id, Kind.REFUGEE_CERTIFICATE, today())).hasValueSatisfying(why -> assertThat(why).contains("terminated"));
+        assertThat(documents.endedBecause(id, Kind.DECISION_LETTER, letter.attests(), today())).as("the recognition no longer holds")
+                .hasValueSatisfying(why -> assertThat(why).contains("terminated"));
         assertThat(documents.standing(refugee.holderId(), today())).isEmpty();
     }
 

@@ -3,6 +3,7 @@ package org.pana.credentials;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -30,9 +31,11 @@ class CredentialRenderBenchmark {
         SpringTemplateEngine engine = new SpringTemplateEngine();
         engine.setTemplateResolver(resolver);
         engine.setTemplateEngineMessageSource(messages);
-        DocumentTemplates templates = new DocumentTemplates(engine, new PdfRenderer());
+        // Jurisdiction KAZ's line on the law comes from the messages; no calendar is needed for it.
+        DocumentTemplates templates = new DocumentTemplates(engine, new PdfRenderer(), new DefaultResourceLoader(), messages, null);
 
-        List<PrintedDocument> documents = DocumentRenderingTests.samples().map(DocumentRenderingTests.Sample::document).toList();
+        // The certificates (the target is about them); the letters and slips render in the tests.
+        List<PrintedDocument> documents = DocumentRenderingTests.samples().filter(s -> !s.letter()).map(DocumentRenderingTests.Sample::document).toList();
         long started = System.nanoTime();
         templates.pdf(documents.get(0));
         System.out.printf("first render (cold): %.0f ms%n", (System.nanoTime() - started) / 1e6);

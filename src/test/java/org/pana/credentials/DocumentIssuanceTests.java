@@ -176,4 +176,141 @@ class DocumentIssuanceTests {
         assertThat(pages.page("eligibility.officer", "/persons/" + mother + "/documents").select("[data-testid=issue-form]")).as("not an issuer")
                 .isEmpty();
     }
+
+    String pdfText(String user, String documentId) throws Exception {
+        MockHttpServletResponse pdf = mvc.perform(get("/api/v1/issued-documents/" + documentId + ".pdf")
+                .header("Authorization", TestApi.bearer(mvc, user))).andReturn().getResponse();
+        assertThat(pdf.getStatus()).as("PDF for " + user).isEqualTo(200);
+        try (PDDocument document = Loader.loadPDF(pdf.getContentAsByteArray())) {
+            return Normalizer.normalize(new PDFTextStripper().getText(document), Normalizer.Form.NFKC).replaceAll("\\s+", " ");
+        }
+    }
+
+    String status(String issued) throws Exception {
+        return JsonPath.read(verify(JsonPath.read(issued, "$.verificationCode")), "$.status");
+    }
+
+    @Test
+    void aDecisionLetterIsIssuedInEachLanguageAndEndsAtOnceWhenTheDecisionIsReplacedOnAppeal() throws Exception {
+        String applicant = person("Nasrin", "Насрин", "1987-03-03");
+        String application = JsonPath.read(ok("registration.officer", "/api/v1/asylum/applications", """
+                {"personId": "%s", "lodgedOn": "%s", "lodgedAt": "Almaty"}""".formatted(applicant, today())), "$.id");
+        step("registration.officer", application, "{\"action\": \"REGISTER\", \"registeredOn\": \"%s\"}".formatted(today()));
+        String letterRequest = "{\"type\": \"DECISION_LETTER\", \"applicationId\": \"%s\", \"language\": \"%s\", \"layout\": \"A4\"}";
+        MockHttpServletResponse early = send("registration.officer", "/api/v1/persons/" + applicant + "/issued-documents",
+                letterRequest.formatted(application, "ru"));
+        assertThat(early.getStatus()).as("no decision yet").isEqualTo(409);
+
+        step("registration.officer", application, "{\"action\": \"RECORD_FINGERPRINTS\", \"takenOn\": \"%s\"}".formatted(today()));
+        step("eligibility.officer", application, "{\"action\": \"SCHEDULE_INTERVIEW\", \"at\": \"%s\", \"place\": \"Almaty\"}".formatted(clock.instant()));
+        step("eligibility.officer", application, "{\"action\": \"RECORD_INTERVIEW\", \"heldOn\": \"%s\", \"record\": \"Q and A.\"}".formatted(today()));
+        step("eligibility.officer", application, """
+                {"action": "SUBMIT_ASSESSMENT", "recommendation": "REJECT", "summary": "Not credible.", "exclusionConsidered": true}""");
+        step("eligibility.officer", application, "{\"action\": \"DRAFT_DECISION\", \"outcome\": \"REJECTED\", \"reasons\": \"The account of the arrest is not credible.\"}");
+        step("decision.maker", application, "{\"action\": \"APPROVE_DECISION\"}");
+        step("registration.officer", application, "{\"action\": \"NOTIFY\", \"notifiedOn\": \"%s\"}".formatted(today()));
+
+        String russian = ok("registration.officer", "/api/v1/persons/" + applicant + "/issued-documents", letterRequest.formatted(application, "ru"));
+        String number = JsonPath.read(russian, "$.number");
+        assertThat(number).endsWith("-D");
+        assertThat((Object) JsonPath.read(russian, "$.validUntil")).as("a letter does not expire").isNull();
+        assertThat(status(russian)).isEqualTo("VALID");
+        assertThat(pdfText("registration.officer", JsonPath.read(russian, "$.id")))
+                .as("the letter as the procedure writes it, with the decision maker's reasons as written")
+                .contains(number, "Насрин", "The account of the arrest is not credible.", "Решение по ходатайству о признании беженцем");
+
+        MockHttpServletResponse english = send("registration.officer", "/api/v1/persons/" + applicant + "/issued-documents",
+                letterRequest.formatted(application, "en"));
+        assertThat(english.getStatus()).as("the applicant is not recorded to understand English").isEqualTo(422);
+        assertThat(english.getContentAsString()).contains("language");
+        assertThat(send("registration.officer", "/api/v1/persons/" + applicant + "/issued-documents",
+                letterRequest.formatted(application, "ru").replace("A4", "ID1")).getStatus()).as("a letter is not a card").isEqualTo(422);
+
+        String kazakh = ok("registration.officer", "/api/v1/persons/" + applicant + "/issued-documents", letterRequest.formatted(application, "kk"));
+        assertThat(status(russian)).as("the official text and its other language stand side by side").isEqualTo("VALID");
+        String reprint = ok("decision.maker", "/api/v1/persons/" + applicant + "/issued-documents", letterRequest.formatted(application, "ru"));
+        assertThat(List.of(status(russian), status(kazakh), status(reprint))).as("a reprint replaces its own language's copy only")
+                .containsExactly("REPLACED", "VALID", "VALID");
+
+        // Review grants status on the same day: the refusal's letters end at once, though the decision's day is unchanged.
+        step("appeals.officer", application, "{\"action\": \"LODGE_APPEAL\", \"level\": \"ADMINISTRATIVE\", \"lodgedOn\": \"%s\"}".formatted(today()));
+        assertThat(status(kazakh)).as("an appeal pending: the refusal still stands").isEqualTo("VALID");
+        step("appeals.officer", application, """
+                {"action": "DECIDE_APPEAL", "outcome": "UPHELD", "remedy": "GRANT_STATUS", "decidedOn": "%s"}""".formatted(today()));
+        assertThat(List.of(status(russian), status(kazakh), status(reprint))).containsExactly("REVOKED", "REVOKED", "REVOKED");
+        String granted = ok("registration.officer", "/api/v1/persons/" + applicant + "/issued-documents", letterRequest.formatted(application, "ru"));
+        assertThat(status(granted)).isEqualTo("VALID");
+        assertThat(pdfText("registration.officer", JsonPath.read(granted, "$.id"))).doesNotContain("The account of the arrest is not credible.");
+    }
+
+    @Test
+    void aBorderOfficerPrintsTheReferralSlipWhichTheApplicationReplaces() throws Exception {
+        String encounter = ok("border.officer", "/api/v1/border/encounters", """
+                {"person": {"jurisdiction": "KAZ", "names": [{"given": "Farid", "family": "Sadeghi", "script": "Latn", "kind": "DECLARED"},
+                                                             {"given": "فرید", "family": "صادقی", "script": "Arab", "kind": "DECLARED"}],
+                            "sex": "MALE", "birthDate": "1994-01-01", "birthDatePrecision": "YEAR", "nationalities": ["AFG"]},
+                 "encounteredAt": "%s", "borderPoint": "KAZ-KHORGOS", "arrival": "CROSSING_POINT", "asylumIntentExpressed": true}"""
+                .formatted(clock.instant().minusSeconds(3600)));
+        String person = JsonPath.read(encounter, "$.personId");
+        String referral = JsonPath.read(encounter, "$.referral.id");
+        String slipRequest = "{\"type\": \"BORDER_REFERRAL_SLIP\", \"referralId\": \"%s\", \"language\": \"ru\"}".formatted(referral);
+
+        assertThat(send("registration.officer", "/api/v1/persons/" + person + "/issued-documents", slipRequest).getStatus())
+                .as("the asylum authority does not print the border's slip").isEqualTo(403);
+        assertThat(send("border.officer", "/api/v1/persons/" + person + "/issued-documents", slipRequest.replace("referralId", "applicationId")
+                .replace("BORDER_REFERRAL_SLIP", "ASYLUM_SEEKER_CERTIFICATE")).getStatus()).as("nor the border the asylum authority's certificate")
+                .isEqualTo(403);
+        assertThat(send("border.officer", "/api/v1/persons/" + person + "/issued-documents", slipRequest.replace(referral, UUID.randomUUID().toString()))
+                .getStatus()).as("no such referral").isEqualTo(404);
+
+        String slip = ok("border.officer", "/api/v1/persons/" + person + "/issued-documents", slipRequest);
+        assertThat((String) JsonPath.read(slip, "$.number")).matches("KAZ-BR-\\d{6}-[0-9A-F]{8}");
+        assertThat((Object) JsonPath.read(slip, "$.validUntil")).as("until the certificate replaces it, however late the hand-over").isNull();
+        assertThat(status(slip)).isEqualTo("VALID");
+        assertThat(pdfText("border.officer", JsonPath.read(slip, "$.id")))
+                .contains("Направление пограничной службы", "Farid", "Nur Zholy (Khorgos)", "принцип невысылки");
+
+        String application = JsonPath.read(ok("registration.officer", "/api/v1/asylum/applications", """
+                {"personId": "%s", "lodgedOn": "%s", "lodgedAt": "Almaty", "referralId": "%s"}""".formatted(person, today(), referral)), "$.id");
+        assertThat(status(slip)).as("an application was opened from the referral").isEqualTo("REPLACED");
+        MockHttpServletResponse again = send("border.officer", "/api/v1/persons/" + person + "/issued-documents", slipRequest);
+        assertThat(again.getStatus()).isEqualTo(409);
+        assertThat(again.getContentAsString()).contains("asylum-seeker certificate");
+
+        step("registration.officer", application, "{\"action\": \"REGISTER\", \"registeredOn\": \"%s\"}".formatted(today()));
+        String certificate = issue(person, application, "ru", "A4");
+        List<String> borderSees = JsonPath.read(mvc.perform(get("/api/v1/persons/" + person + "/issued-documents")
+                .header("Authorization", TestApi.bearer(mvc, "border.officer"))).andReturn().getResponse().getContentAsString(), "$[*].type");
+        assertThat(borderSees).as("a border officer sees the slips, not the asylum procedure's papers").containsExactly("BORDER_REFERRAL_SLIP");
+        assertThat(mvc.perform(get("/api/v1/issued-documents/" + JsonPath.read(certificate, "$.id") + ".pdf")
+                .header("Authorization", TestApi.bearer(mvc, "border.officer"))).andReturn().getResponse().getStatus()).isEqualTo(404);
+        List<String> registrarSees = JsonPath.read(mvc.perform(get("/api/v1/persons/" + person + "/issued-documents")
+                .header("Authorization", TestApi.bearer(mvc, "registration.officer"))).andReturn().getResponse().getContentAsString(), "$[*].status");
+        assertThat(registrarSees).containsExactly("VALID", "REPLACED");
+    }
+
+    @Test
+    void theBorderOfficersRegistryPageOffersTheSlip() throws Exception {
+        String encounter = ok("border.officer", "/api/v1/border/encounters", """
+                {"person": {"jurisdiction": "KAZ", "names": [{"given": "Omid", "family": "Karimi", "script": "Latn", "kind": "DECLARED"}],
+                            "sex": "MALE", "birthDate": "1999-01-01", "birthDatePrecision": "YEAR", "nationalities": ["IRN"]},
+                 "encounteredAt": "%s", "borderPoint": "KAZ-KHORGOS", "arrival": "CROSSING_POINT", "asylumIntentExpressed": true}"""
+                .formatted(clock.instant().minusSeconds(600)));
+        String person = JsonPath.read(encounter, "$.personId");
+        String referral = JsonPath.read(encounter, "$.referral.id");
+        PageSessions pages = new PageSessions(mvc);
+        var page = pages.page("border.officer", "/persons/" + person + "/documents");
+        assertThat(page.select("#certificate option").eachAttr("value")).containsExactly("BORDER_REFERRAL_SLIP:" + referral);
+        assertThat(pages.page("border.officer", "/persons/" + person).select("[data-testid=issued-documents-link]")).hasSize(1);
+
+        MockHttpServletResponse card = pages.perform("border.officer", post("/persons/" + person + "/documents")
+                .param("certificate", "BORDER_REFERRAL_SLIP:" + referral).param("language", "kk").param("layout", "ID1"));
+        assertThat(card.getStatus()).isEqualTo(422);
+        assertThat(org.jsoup.Jsoup.parse(card.getContentAsString()).select("[data-error=layout]").text()).contains("A4");
+        MockHttpServletResponse issued = pages.perform("border.officer", post("/persons/" + person + "/documents")
+                .param("certificate", "BORDER_REFERRAL_SLIP:" + referral).param("language", "kk").param("layout", "A4"));
+        assertThat(issued.getStatus()).isEqualTo(302);
+        assertThat(pages.page("border.officer", issued.getRedirectedUrl()).select("[data-testid=document]").eachAttr("data-status"))
+                .containsExactly("VALID");
+    }
 }

@@ -85,21 +85,41 @@ class DocumentRenderingTests {
             boolean zahra = withPhoto;
             int serial = Math.abs(toString().hashCode() % 900000) + 100000;
             String code = new Base32().encodeAsString(payload(serial)).replace("=", "");
-            return new PrintedDocument(UUID.nameUUIDFromBytes(toString().getBytes()), type, "KZ", language, layout,
-                    "KAZ-26-" + serial, LocalDate.of(2026, 12, 4), LocalDate.of(2027, 3, 3), zahra ? ZAHRA : PEZHMAN,
+            return new PrintedDocument(UUID.nameUUIDFromBytes(toString().getBytes()), type, "KAZ", language, layout,
+                    "KAZ-26-" + serial, LocalDate.of(2026, 12, 4), letter() ? null : LocalDate.of(2027, 3, 3), zahra ? ZAHRA : PEZHMAN,
                     zahra ? "1991-05-17" : "1984", zahra ? "F" : "M", "AFG", zahra ? photo() : null,
-                    zahra ? ZAHRAS_CHILDREN : List.of(), "Migration Service, Almaty", LocalDate.of(2026, 12, 1),
-                    "HTTPS://PANA.EXAMPLE.KZ/V/" + code);
+                    zahra && !letter() ? ZAHRAS_CHILDREN : List.of(), "Migration Service, Almaty", LocalDate.of(2026, 12, 1),
+                    "HTTPS://PANA.EXAMPLE.KZ/V/" + code, letter() ? body() : List.of());
+        }
+
+        /** A letter or slip: printed on A4 with a text below the holder's fields. */
+        boolean letter() {
+            return type == DocumentType.DECISION_LETTER || type == DocumentType.BORDER_REFERRAL_SLIP;
+        }
+
+        /** A decision letter long enough for two pages (reasons as the decision maker wrote them); a slip's few lines. */
+        List<PrintedDocument.Section> body() {
+            if (type == DocumentType.BORDER_REFERRAL_SLIP) {
+                return List.of(new PrintedDocument.Section("Referral", "Asked for asylum at Nur Zholy (Khorgos) on 04.12.2026.", false),
+                        new PrintedDocument.Section(null, "Handed over by 07.12.2026 18:30. Өтініш қаралып жатқанда қайтарылмайды.", false));
+            }
+            List<PrintedDocument.Section> sections = new ArrayList<>();
+            sections.add(new PrintedDocument.Section("Decision", "Recognised as a refugee.", false));
+            sections.add(new PrintedDocument.Section("Reasons", "As written by the decision maker:", false));
+            sections.add(new PrintedDocument.Section(null, ("The applicant's account of persecution for her religion was consistent and detailed. "
+                    + "Шешім қабылдаушы: өтініш берушінің айғақтары дәйекті. ").repeat(30), true));
+            sections.add(new PrintedDocument.Section("Appeal", "Last paragraph of the letter: زهرا رضایی", false));
+            return sections;
         }
     }
 
     static Stream<Sample> samples() {
         List<Sample> samples = new ArrayList<>();
         List<String> languages = List.of("kk", "ru", "en");
-        for (DocumentType type : List.of(DocumentType.ASYLUM_SEEKER_CERTIFICATE, DocumentType.REFUGEE_CERTIFICATE)) {
+        for (DocumentType type : DocumentType.values()) {
             for (String language : languages) {
-                for (Layout layout : Layout.values()) {
-                    boolean withPhoto = (type.ordinal() + languages.indexOf(language) + layout.ordinal()) % 2 == 0;
+                for (Layout layout : type.layouts) {
+                    boolean withPhoto = type != DocumentType.DECISION_LETTER && (type.ordinal() + languages.indexOf(language) + layout.ordinal()) % 2 == 0;
                     samples.add(new Sample(type, language, layout, withPhoto));
                 }
             }
@@ -125,26 +145,36 @@ class DocumentRenderingTests {
         PrintedDocument document = sample.document();
         String text;
         try (PDDocument pdf = Loader.loadPDF(pdf(sample))) {
-            assertThat(pdf.getNumberOfPages()).as("pages").isEqualTo(sample.layout() == Layout.A4 ? 1 : 2);
+            assertThat(pdf.getNumberOfPages()).as("pages").isEqualTo(sample.type() == DocumentType.DECISION_LETTER ? 2 : sample.layout() == Layout.A4 ? 1 : 2);
             text = readable(new PDFTextStripper().getText(pdf));
         }
         Locale locale = Locale.forLanguageTag(sample.language());
-        String title = sample.type() == DocumentType.ASYLUM_SEEKER_CERTIFICATE ? "credentials.print.asylum-seeker-certificate.title"
-                : "credentials.print.refugee-certificate.title";
-        for (String key : List.of(title, "credentials.print.holder", "credentials.print.number", "credentials.print.valid-until",
-                "credentials.print.issued-by", "credentials.print.scan", "credentials.print.legal-basis")) {
+        String title = "credentials.print." + sample.type().template + ".title";
+        List<String> labels = sample.letter()
+                ? List.of(title, "credentials.print.holder", "credentials.print.number", "credentials.print.issued-on", "credentials.print.scan",
+                        sample.type() == DocumentType.DECISION_LETTER ? "credentials.print.decided-on" : "credentials.print.valid-from")
+                : List.of(title, "credentials.print.holder", "credentials.print.number", "credentials.print.valid-until", "credentials.print.issued-by",
+                        "credentials.print.scan");
+        for (String key : labels) {
             // Labels are set in capitals by CSS (text-transform), which the PDF's text keeps.
             assertThat(text.toLowerCase(locale)).as(key).contains(words(messages.getMessage(key, null, locale).toLowerCase(locale)));
         }
-        assertThat(text).contains(document.number(), "04.12.2026", "03.03.2027", "01.12.2026", document.birthDate(), document.issuer());
+        assertThat(text).as("the law of Kazakhstan").contains(words(messages.getMessage("credentials.print.legal-basis.KAZ", null, locale)));
+        assertThat(text).contains(document.number(), "04.12.2026", "01.12.2026", document.birthDate(), document.issuer());
+        if (document.validUntil() != null) assertThat(text).contains("03.03.2027");
+        for (PrintedDocument.Section section : document.body()) {
+            if (section.heading() != null) assertThat(text).contains(section.heading());
+            String start = readable(section.text());
+            assertThat(text).contains(words(start.substring(0, Math.min(60, start.length())).strip()));
+        }
         for (PrintedName name : document.names()) {
             for (String word : name.text().split(" ")) assertThat(text).as(name.script() + " name").contains(word);
         }
         for (String child : document.includedChildren()) assertThat(text).contains(words(child));
         String noPhoto = messages.getMessage("credentials.print.no-photo", null, locale);
-        if (sample.withPhoto()) assertThat(text).doesNotContain(noPhoto);
+        if (sample.withPhoto() || sample.letter()) assertThat(text).doesNotContain(noPhoto);
         else assertThat(text).contains(noPhoto);
-        assertThat(hasImage(sample, document.photo() == null ? 1 : 2)).isTrue();
+        assertThat(images(sample)).as("images: photo and QR code").isEqualTo(document.photo() == null ? 1 : 2);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -155,7 +185,10 @@ class DocumentRenderingTests {
         Path pdfFile = Files.createTempFile("pana-credential-", ".pdf");
         try {
             Files.write(pdfFile, pdf(sample));
-            int pages = sample.layout() == Layout.A4 ? 1 : 2;
+            int pages;
+            try (PDDocument pdf = Loader.loadPDF(pdf(sample))) {
+                pages = pdf.getNumberOfPages();
+            }
             BufferedImage qrSide = null;
             for (int page = 1; page <= pages; page++) {
                 Path png = dir.resolve("credentials-" + sample + (pages > 1 ? "-side" + page : "") + ".png");
@@ -165,12 +198,12 @@ class DocumentRenderingTests {
                 assertThat(run.exitValue()).as(new String(run.getInputStream().readAllBytes())).isZero();
                 qrSide = ImageIO.read(png.toFile());
             }
-            // The QR code is on the A4 sheet's only page, and on the back (page 2) of the card.
+            // The QR code is on the A4 sheet's only (a letter's last) page, and on the back (page 2) of the card.
             Result decoded = decode(qrSide);
             assertThat(decoded.getText()).isEqualTo(sample.document().verificationUrl());
             int darkInQrArea = darkPixels(qrSide, decoded.getResultPoints());
             assertThat(darkInQrArea).as("dark pixels in the QR code's area").isGreaterThan(100);
-            if (sample.layout() == Layout.A4) {
+            if (sample.layout() == Layout.A4 && !sample.letter()) {
                 assertThat(decoded.getResultPoints()[0].getY()).as("QR code in the lower half of the sheet").isGreaterThan(qrSide.getHeight() / 2f);
             }
         } finally {
@@ -202,24 +235,46 @@ class DocumentRenderingTests {
     }
 
     @Test
-    void hasNoTemplateYetForTheDecisionLetterOrTheReferralSlip() {
-        Sample letter = new Sample(DocumentType.DECISION_LETTER, "en", Layout.A4, false);
-        assertThatThrownBy(() -> templates.pdf(letter.document())).isInstanceOf(IllegalArgumentException.class);
+    void printsLettersAndSlipsOnA4Only() {
+        for (DocumentType type : List.of(DocumentType.DECISION_LETTER, DocumentType.BORDER_REFERRAL_SLIP)) {
+            Sample card = new Sample(type, "en", Layout.ID1, false);
+            assertThatThrownBy(() -> templates.pdf(card.document())).as(type.name()).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void aJurisdictionWithItsOwnTemplatesPrintsWithThemAndTheOthersWithTheCommonOnes() throws IOException {
+        // src/test/resources/templates/credentials/tst/: a test jurisdiction's own refugee certificate on A4.
+        PrintedDocument common = new Sample(DocumentType.REFUGEE_CERTIFICATE, "en", Layout.A4, true).document();
+        PrintedDocument own = new PrintedDocument(common.id(), common.type(), "TST", "en", Layout.A4, common.number(), common.validFrom(),
+                common.validUntil(), common.names(), common.birthDate(), common.sex(), common.nationality(), common.photo(), common.includedChildren(),
+                common.issuer(), common.issuedOn(), common.verificationUrl(), List.of());
+        assertThat(templates.template(own)).isEqualTo("credentials/tst/refugee-certificate-a4");
+        assertThat(templates.template(common)).isEqualTo("credentials/refugee-certificate-a4");
+        assertThat(templates.template(new Sample(DocumentType.REFUGEE_CERTIFICATE, "en", Layout.ID1, true).document()))
+                .as("the test jurisdiction has no card of its own").isEqualTo("credentials/refugee-certificate-id1");
+        try (PDDocument pdf = Loader.loadPDF(templates.pdf(own))) {
+            String text = readable(new PDFTextStripper().getText(pdf));
+            assertThat(text).contains("Test Republic refugee identity document", common.number())
+                    .as("a jurisdiction the calendar does not know: the general line on the law, with its code")
+                    .contains("Issued under the law on refugees of TST.");
+        }
     }
 
     private byte[] pdf(Sample sample) {
         return RENDERED.computeIfAbsent(sample.toString(), key -> templates.pdf(sample.document()));
     }
 
-    /** How many images the first page draws (photo and QR code on A4; photo on the card's front). */
-    private boolean hasImage(Sample sample, int expectedOnA4) throws IOException {
+    /** How many images the document draws on all its pages (photo and QR code; on a card, the photo on the front, the QR on the back). */
+    private int images(Sample sample) throws IOException {
         try (PDDocument pdf = Loader.loadPDF(pdf(sample))) {
             int images = 0;
-            for (var name : pdf.getPage(0).getResources().getXObjectNames()) {
-                if (pdf.getPage(0).getResources().getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) images++;
+            for (var page : pdf.getPages()) {
+                for (var name : page.getResources().getXObjectNames()) {
+                    if (page.getResources().getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) images++;
+                }
             }
-            int expected = sample.layout() == Layout.A4 ? expectedOnA4 : expectedOnA4 - 1;
-            return images == expected;
+            return images;
         }
     }
 

@@ -16,7 +16,7 @@ final class Printed {
 
     static PrintedDocument certificate(String number, LocalDate from, LocalDate until, byte[] photo, PrintedDocument.PrintedName... names) {
         return new PrintedDocument(UUID.randomUUID(), DocumentType.ASYLUM_SEEKER_CERTIFICATE, "KAZ", "en", Layout.ID1, number, from, until,
-                List.of(names), "1985", "F", "AFG", photo, List.of(), "Migration Service", from, null);
+                List.of(names), "1985", "F", "AFG", photo, List.of(), "Migration Service", from, null, List.of());
     }
 
     static PrintedDocument certificate(String number, LocalDate from, LocalDate until) {
@@ -26,9 +26,7 @@ final class Printed {
 
     /** The same document with the verification URL its QR holds. */
     static PrintedDocument withUrl(PrintedDocument p, String code) {
-        return new PrintedDocument(p.id(), p.type(), p.jurisdiction(), p.language(), p.layout(), p.number(), p.validFrom(), p.validUntil(),
-                p.names(), p.birthDate(), p.sex(), p.nationality(), p.photo(), p.includedChildren(), p.issuer(), p.issuedOn(),
-                "HTTPS://PANA.EXAMPLE.KZ/VERIFY/" + code);
+        return p.withVerificationUrl("HTTPS://PANA.EXAMPLE.KZ/VERIFY/" + code);
     }
 
     static String number() {
