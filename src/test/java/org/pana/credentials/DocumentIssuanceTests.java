@@ -302,6 +302,13 @@ class DocumentIssuanceTests {
         var page = pages.page("border.officer", "/persons/" + person + "/documents");
         assertThat(page.select("#certificate option").eachAttr("value")).containsExactly("BORDER_REFERRAL_SLIP:" + referral);
         assertThat(pages.page("border.officer", "/persons/" + person).select("[data-testid=issued-documents-link]")).hasSize(1);
+        List<String> slipLinks = new java.util.ArrayList<>();
+        for (int n = 0; n < 50 && !slipLinks.contains("/persons/" + person + "/documents"); n++) {
+            var list = pages.page("border.officer", "/border/encounters?page=" + n);
+            if (list.select("[data-testid=referral-status]").isEmpty()) break;
+            slipLinks.addAll(list.select("[data-testid=print-slip]").eachAttr("href"));
+        }
+        assertThat(slipLinks).as("the officer's encounters link to the slip").contains("/persons/" + person + "/documents");
 
         MockHttpServletResponse card = pages.perform("border.officer", post("/persons/" + person + "/documents")
                 .param("certificate", "BORDER_REFERRAL_SLIP:" + referral).param("language", "kk").param("layout", "ID1"));
