@@ -19,6 +19,8 @@
 #        SAMPLES=500 WARMUP=200   timed and warm-up rounds (each round: page, photo, forged code)
 #        PER_MINUTE=1000000       pana.credentials.verify.per-minute for the run
 #        KEEP=1                   keep the work folder (logs, H2 files) at the end
+#        PANA_JAVA_OPTS=...       more JVM options for Pana, e.g. a flight recording to see where the time goes:
+#                                 "-XX:StartFlightRecording=filename=/tmp/verify.jfr,settings=profile,dumponexit=true"
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -79,8 +81,8 @@ fi
 start_pana() {
   local name=$1
   PANA_PORT=$(free_port)
-  # shellcheck disable=SC2086 # DB_ENV and DB_ARGS are word lists
-  (cd "$work" && exec env $DB_ENV java -Xmx1g -jar "$root/target/pana.jar" --demo --server.port="$PANA_PORT" \
+  # shellcheck disable=SC2086 # DB_ENV, PANA_JAVA_OPTS and DB_ARGS are word lists
+  (cd "$work" && exec env $DB_ENV java -Xmx1g ${PANA_JAVA_OPTS:-} -jar "$root/target/pana.jar" --demo --server.port="$PANA_PORT" \
       --pana.credentials.verify.per-minute="$PER_MINUTE" $DB_ARGS > "$work/pana-$name.log" 2>&1) &
   pana_pid=$!
   for _ in $(seq 1 300); do
