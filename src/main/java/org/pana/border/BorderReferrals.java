@@ -74,7 +74,7 @@ public class BorderReferrals {
         return jdbc.sql("""
                 SELECT r.id, r.jurisdiction, r.person_id, p.name, e.encountered_at, r.receiving_organisation_id, r.due_at, r.status
                 FROM border_referral r JOIN border_encounter e ON e.id = r.encounter_id JOIN border_point p ON p.code = e.border_point
-                WHERE """ + " " + where + " ORDER BY e.encountered_at DESC, r.id")
+                """ + "WHERE " + where + " ORDER BY e.encountered_at DESC, r.id")
                 .param("id", id)
                 .query((rs, n) -> new Slip(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, UUID.class), rs.getString(4),
                         rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getObject(6, UUID.class), rs.getObject(7, OffsetDateTime.class).toInstant(),

@@ -202,7 +202,10 @@ class DocumentIssuance {
     /** A border referral slip: where and when the person asked for asylum, where they are referred, by when. */
     private Source slip(PanaUser caller, UUID personId, UUID referralId, String language) {
         BorderReferrals.Slip slip = referrals.slip(referralId).filter(s -> s.jurisdiction().equals(caller.jurisdiction()))
-                .orElseThrow(() -> new NotFound("referral"));
+                .orElseThrow(() -> {
+                    audit.recordSeparately(AuditEntry.denied("DOCUMENT_ISSUED", "REFERRAL", referralId));
+                    return new NotFound("referral");
+                });
         if (!slip.personId().equals(personId)) throw RuleViolation.onField("referralId", "The referral is another person's.");
         if (slip.takenOver()) {
             throw new StateConflict("nothing-to-issue", "An asylum application was opened from this referral: the asylum authority issues "

@@ -263,6 +263,16 @@ class DocumentIssuanceTests {
         assertThat(send("border.officer", "/api/v1/persons/" + person + "/issued-documents", slipRequest.replace(referral, UUID.randomUUID().toString()))
                 .getStatus()).as("no such referral").isEqualTo(404);
 
+        String stranger = person("Hoda", "Хода", "1991-07-07");
+        MockHttpServletResponse othersReferral = send("border.officer", "/api/v1/persons/" + stranger + "/issued-documents", slipRequest);
+        assertThat(othersReferral.getStatus()).as("the referral is another person's").isEqualTo(422);
+        assertThat(othersReferral.getContentAsString()).contains("referralId");
+        assertThat(send("border.officer", "/api/v1/persons/" + person + "/issued-documents", slipRequest.replace("\"ru\"", "\"fa\"")).getStatus())
+                .as("a language there is no template for").isEqualTo(422);
+        assertThat(JsonPath.<List<Object>>read(mvc.perform(get("/api/v1/persons/" + person + "/issued-documents")
+                .header("Authorization", TestApi.bearer(mvc, "border.officer"))).andReturn().getResponse().getContentAsString(), "$"))
+                .as("nothing issued by the refused requests").isEmpty();
+
         String slip = ok("border.officer", "/api/v1/persons/" + person + "/issued-documents", slipRequest);
         assertThat((String) JsonPath.read(slip, "$.number")).matches("KAZ-BR-\\d{6}-[0-9A-F]{8}");
         assertThat((Object) JsonPath.read(slip, "$.validUntil")).as("until the certificate replaces it, however late the hand-over").isNull();
