@@ -83,6 +83,13 @@ class IssuedDocuments {
             throw new StateConflict("signing-key-rotated", "The signing key of " + printed.jurisdiction() + " changed while the document was rendered: issue it again.");
         }
         String keyId = codes.read(code).map(VerificationCodes.Payload::keyId).orElseThrow(() -> new IllegalStateException("A fresh code does not verify"));
+        // Two reprints at once (a double click): the second waits here for the first to commit, then replaces it too,
+        // so one copy stays valid. (Two first issuances at once have no earlier copy to wait on.)
+        String sameDocument = "person_id = :person AND type = :type AND source_type = :sourceType AND source_id = :sourceId"
+                + (printed.type().perLanguage ? " AND language = :language" : "");
+        jdbc.sql("SELECT id FROM credentials_issued_document WHERE " + sameDocument + " AND replaced_by IS NULL FOR UPDATE")
+                .param("person", personId).param("type", printed.type().name()).param("sourceType", sourceType).param("sourceId", sourceId)
+                .param("language", printed.language()).query(UUID.class).list();
         Instant now = clock.instant();
         jdbc.sql("""
                 INSERT INTO credentials_issued_document (id, jurisdiction, person_id, type, number, valid_from, valid_until, language, layout,
@@ -97,10 +104,7 @@ class IssuedDocuments {
                 .param("sourceType", sourceType).param("sourceId", sourceId).param("sourceVersion", sourceVersion).param("at", Timestamp.from(now)).param("by", issuedBy).update();
         // A letter's copies in the official language and in the applicant's language stand side by side: a reprint
         // replaces the copy in its own language only. A certificate is one card, whatever its language.
-        jdbc.sql("""
-                UPDATE credentials_issued_document SET replaced_by = :id
-                WHERE person_id = :person AND type = :type AND source_type = :sourceType AND source_id = :sourceId AND id <> :id AND replaced_by IS NULL"""
-                + (printed.type().perLanguage ? " AND language = :language" : ""))
+        jdbc.sql("UPDATE credentials_issued_document SET replaced_by = :id WHERE " + sameDocument + " AND id <> :id AND replaced_by IS NULL")
                 .param("id", printed.id()).param("person", personId).param("type", printed.type().name())
                 .param("sourceType", sourceType).param("sourceId", sourceId).param("language", printed.language()).update();
         return find(printed.id()).orElseThrow();

@@ -53,6 +53,7 @@ class VerificationTests {
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
     @Autowired Environment environment;
+    @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
     LocalDate today() {
         return calendar.today("KAZ");
@@ -61,6 +62,48 @@ class VerificationTests {
     IssuedDocument issue(PrintedDocument printed, UUID person, UUID source) {
         String code = documents.codeFor(printed);
         return documents.record(Printed.withUrl(printed, code), person, "ASYLUM_CERTIFICATE", source, Printed.FAKE_PDF, "registration.officer");
+    }
+
+    /**
+     * Two reprints of one certificate at once (a double click): the first holds its transaction open after recording;
+     * the second must wait for it and replace it, so exactly one copy stays valid.
+     */
+    @Test
+    void twoReprintsAtOnceLeaveOneValidCopy() throws Exception {
+        UUID person = UUID.randomUUID();
+        UUID source = UUID.randomUUID();
+        PrintedDocument template = Printed.certificate(Printed.number(), today().minusDays(1), today().plusDays(80));
+        IssuedDocument first = issue(template, person, source);
+        var transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        java.util.concurrent.CountDownLatch recorded = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch secondDone = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> transaction.execute(status -> {
+                IssuedDocument copy = issue(Printed.certificate(template.number(), template.validFrom(), template.validUntil()), person, source);
+                recorded.countDown();
+                try {
+                    secondDone.await(1, java.util.concurrent.TimeUnit.SECONDS); // without the lock the second finishes meanwhile
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return copy;
+            }));
+            recorded.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            var b = pool.submit(() -> {
+                IssuedDocument copy = transaction.execute(status ->
+                        issue(Printed.certificate(template.number(), template.validFrom(), template.validUntil()), person, source));
+                secondDone.countDown();
+                return copy;
+            });
+            a.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            b.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        List<UUID> valid = jdbc.sql("SELECT id FROM credentials_issued_document WHERE person_id = :p AND replaced_by IS NULL")
+                .param("p", person).query(UUID.class).list();
+        assertThat(valid).as("one valid copy of three issuances").hasSize(1).doesNotContain(first.id());
     }
 
     IssuedDocument issueValid() {
